@@ -1,0 +1,528 @@
+package org.paxrisk.edifact;
+
+import java.io.ByteArrayInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A pull tokenizer for UN/EDIFACT interchanges: {@link #next()} moves to the next segment and
+ * {@link #segment()} is a view of it. It reads bytes through a fixed buffer, so memory does not grow
+ * with the input, and it never holds more than one segment.
+ *
+ * <p>What it accepts, because real API and PNR files do all of it: a UNA service string advice with
+ * any separators and release character (or the defaults {@code :+.? '} without one), a new UNA
+ * before each interchange, line breaks and blanks between segments, line breaks inside a segment
+ * (hard wraps, dropped), several messages and interchanges in one input, a last segment without a
+ * terminator, a UNA with five characters whose meaning the body makes plain, and a typographic
+ * apostrophe (U+2019) standing for the terminator. Each repair is a warning {@link Issue}.
+ *
+ * <p>What it rejects, with an {@link EdifactException}: a segment over a {@link ReadConstraints}
+ * limit, a tag that is not three letters or digits, a UNA it cannot make sense of. After such an
+ * exception the reader is still usable: the next {@link #next()} resumes after the bad segment.
+ *
+ * <p>Not thread-safe: one reader per input.
+ */
+public final class EdifactReader implements Closeable {
+  /*
+   * Implementation note: the scan loop copies each byte of a segment into Segment.data, skipping
+   * line breaks and release characters and recording component boundaries as it goes, so a
+   * segment that spans a buffer refill needs no special case. Segments and messages are numbered
+   * here so that every Location is exact without a second pass.
+   */
+  private static final int BUFFER_SIZE = 64 * 1024;
+  private static final byte CR = '\r';
+  private static final byte LF = '\n';
+
+  private final InputStream in;
+  private final String source;
+  private final ReadConstraints limits;
+  private final Segment seg = new Segment();
+  private final List<Issue> issues = new ArrayList<>(4);
+
+  private byte[] buf = new byte[BUFFER_SIZE];
+  private int pos;
+  private int limit;
+  private long base;
+  private boolean eof;
+
+  private Delimiters delimiters = Delimiters.DEFAULTS;
+  private byte comp = ':';
+  private byte elem = '+';
+  private byte rel = '?';
+  private byte term = '\'';
+
+  private boolean resync;
+  private int message;
+  private int segmentInMessage;
+  private boolean inMessage;
+  private int envelopeSegments;
+  private boolean warnedTypographic;
+
+  public EdifactReader(InputStream in, String source, ReadConstraints limits) {
+    this.in = Objects.requireNonNull(in, "in");
+    this.source = Objects.requireNonNull(source, "source");
+    this.limits = Objects.requireNonNull(limits, "limits");
+    seg.source = source;
+  }
+
+  public EdifactReader(InputStream in, String source) {
+    this(in, source, ReadConstraints.DEFAULTS);
+  }
+
+  /** A reader over bytes already in memory. */
+  public static EdifactReader of(byte[] bytes, String source) {
+    return new EdifactReader(new ByteArrayInputStream(bytes), source, ReadConstraints.DEFAULTS);
+  }
+
+  /**
+   * Moves to the next segment.
+   *
+   * @return false at the end of the input
+   * @throws EdifactException for a segment that cannot be read; the next call resumes after it
+   * @throws IOException when the underlying stream fails
+   */
+  public boolean next() throws IOException {
+    if (resync) {
+      resync = false;
+      skipPastTerminator();
+    }
+    while (true) {
+      if (!skipBlanks()) {
+        return false;
+      }
+      if (ensure(3) && buf[pos] == 'U' && buf[pos + 1] == 'N' && buf[pos + 2] == 'A') {
+        readServiceStringAdvice();
+        continue;
+      }
+      return readSegment();
+    }
+  }
+
+  /** The current segment; valid until the next call to {@link #next()}. */
+  public Segment segment() {
+    return seg;
+  }
+
+  /** The service characters in force. */
+  public Delimiters delimiters() {
+    return delimiters;
+  }
+
+  /** The source name given at construction, used in every {@link Location}. */
+  public String source() {
+    return source;
+  }
+
+  /** The limits in force. */
+  public ReadConstraints constraints() {
+    return limits;
+  }
+
+  /** Bytes consumed so far. */
+  public long position() {
+    return base + pos;
+  }
+
+  /** Number of UNH segments seen so far. */
+  public int messageCount() {
+    return message;
+  }
+
+  /** Whether warnings are waiting to be drained. */
+  public boolean hasIssues() {
+    return !issues.isEmpty();
+  }
+
+  /** Moves the warnings found since the last call into {@code sink}. */
+  public void drainIssues(List<Issue> sink) {
+    sink.addAll(issues);
+    issues.clear();
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+
+  // ---------------------------------------------------------------- segments
+
+  private boolean readSegment() throws IOException {
+    final Segment s = seg;
+    s.reset();
+    final long segStart = base + pos;
+    s.srcOffset = segStart;
+    s.beginElement(0);
+    final byte comp = this.comp;
+    final byte elem = this.elem;
+    final byte rel = this.rel;
+    final byte term = this.term;
+    final int maxLen = limits.maxSegmentLength();
+    byte[] d = s.data;
+    int cap = Math.min(d.length, maxLen);
+    int len = 0;
+    boolean terminated = false;
+    boolean strayRelease = false;
+    scan:
+    while (true) {
+      if (pos == limit && !fill()) {
+        break;
+      }
+      final byte[] b = buf;
+      int p = pos;
+      final int lim = limit;
+      while (p < lim) {
+        byte c = b[p++];
+        if (c == term) {
+          pos = p;
+          terminated = true;
+          break scan;
+        } else if (c == elem || c == comp) {
+          s.length = len;
+          pos = p;
+          int rel0 = (int) (base + p - segStart);
+          if (c == elem) {
+            if (s.elements >= limits.maxElementsPerSegment()) {
+              throwLimit("maxElementsPerSegment", limits.maxElementsPerSegment(), "elements");
+            }
+            s.beginElement(rel0);
+          } else {
+            s.beginComponent(rel0);
+          }
+          if (s.components > limits.maxComponentsPerSegment()) {
+            throwLimit("maxComponentsPerSegment", limits.maxComponentsPerSegment(), "components");
+          }
+        } else if (c == CR || c == LF) {
+          // Hard wrap or line break before the terminator: not data.
+        } else {
+          boolean reload = false;
+          if (c == rel) {
+            pos = p;
+            if (!ensure(1)) {
+              warn("dangling-release", "release character at the end of the input", segStart);
+              break scan;
+            }
+            p = pos;
+            c = buf[p++];
+            reload = true;
+            if (c != term && c != elem && c != comp && c != rel && !strayRelease) {
+              strayRelease = true;
+              warn("stray-release",
+                  "release character before a character that is not a separator; kept the character",
+                  base + p - 2);
+            }
+          } else if (c == (byte) 0xE2 && term == '\'') {
+            pos = p;
+            if (typographicTerminator()) {
+              terminated = true;
+              break scan;
+            }
+            p = pos;
+            reload = true;
+          }
+          if (len >= cap) {
+            if (len >= maxLen) {
+              pos = p;
+              throwLimit("maxSegmentLength", maxLen, "bytes");
+            }
+            d = s.data = java.util.Arrays.copyOf(d, Math.min(maxLen, len * 2));
+            cap = d.length;
+          }
+          d[len++] = c;
+          if (reload) {
+            // ensure() may have moved the buffer's contents: re-read pos and limit.
+            pos = p;
+            continue scan;
+          }
+        }
+      }
+      pos = p;
+    }
+    s.length = len;
+    s.end[s.components - 1] = len;
+    if (!terminated) {
+      if (len == 0 && s.components == 1) {
+        return false;
+      }
+      warn("unterminated-segment", "last segment has no terminator", segStart);
+    }
+    number(s);
+    checkTag(s);
+    return true;
+  }
+
+  private void number(Segment s) {
+    boolean unh = s.is("UNH");
+    if (unh) {
+      message++;
+      segmentInMessage = 1;
+      inMessage = true;
+    } else if (inMessage) {
+      segmentInMessage++;
+    }
+    if (inMessage) {
+      s.message = message;
+      s.number = segmentInMessage;
+      if (s.is("UNT")) {
+        inMessage = false;
+      }
+    } else {
+      s.message = 0;
+      s.number = ++envelopeSegments;
+      if (s.is("UNB")) {
+        s.charset = charsetOf(s);
+      }
+    }
+  }
+
+  private static Segment.Charset charsetOf(Segment unb) {
+    String syntax = unb.text(1, 1);
+    if (syntax == null) {
+      return Segment.Charset.AUTO;
+    }
+    switch (syntax) {
+      case "UNOW":
+      case "UNOY":
+        return Segment.Charset.UTF8;
+      case "UNOC":
+        return Segment.Charset.LATIN1;
+      default:
+        return Segment.Charset.AUTO;
+    }
+  }
+
+  private void checkTag(Segment s) {
+    int n = s.end[0] - s.start[0];
+    boolean ok = n == 3 && s.firstComp.length > 0 && (s.elements == 1 ? s.components == 1
+        : s.firstComp[1] == 1);
+    for (int i = 0; ok && i < 3; i++) {
+      byte c = s.data[s.start[0] + i];
+      ok = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    if (!ok) {
+      throw new EdifactException("malformed-tag",
+          "segment tag is not three capital letters or digits",
+          new Location(source, s.message, s.number, null, 0, 0, s.srcOffset));
+    }
+  }
+
+  /** After 0xE2 with a {@code '} terminator: is this U+2019 standing for the terminator? */
+  private boolean typographicTerminator() throws IOException {
+    if (!ensure(2) || buf[pos] != (byte) 0x80 || buf[pos + 1] != (byte) 0x99) {
+      return false;
+    }
+    // Only when a segment tag follows; an apostrophe inside a name (O’BRIEN) is data.
+    int need = 2;
+    int look = 2;
+    while (ensure(look + 1) && isBlank(buf[pos + look]) && look < 64) {
+      look++;
+    }
+    boolean follows;
+    if (!ensure(look + 4)) {
+      follows = !ensure(look + 1); // end of input right after it
+    } else {
+      follows = isTagChar(buf[pos + look]) && isTagChar(buf[pos + look + 1])
+          && isTagChar(buf[pos + look + 2])
+          && (buf[pos + look + 3] == elem || buf[pos + look + 3] == term);
+    }
+    if (!follows) {
+      return false;
+    }
+    pos += need;
+    if (!warnedTypographic) {
+      warnedTypographic = true;
+      warn("typographic-terminator",
+          "U+2019 (typographic apostrophe) read as the segment terminator", base + pos - 3);
+    }
+    return true;
+  }
+
+  private static boolean isTagChar(byte c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  private static boolean isBlank(byte c) {
+    return c == ' ' || c == CR || c == LF || c == '\t';
+  }
+
+  private void throwLimit(String setting, long value, String what) {
+    resync = true;
+    Segment s = seg;
+    throw new EdifactException("limit-exceeded",
+        "segment has more " + what + " than ReadConstraints." + setting + " (" + value
+            + "); raise it if this input is genuine",
+        new Location(source, inMessage ? message : 0, inMessage ? segmentInMessage + 1
+            : envelopeSegments + 1, null, 0, 0, s.srcOffset));
+  }
+
+  // ---------------------------------------------------------------- UNA
+
+  private void readServiceStringAdvice() throws IOException {
+    long at = base + pos;
+    ensure(3 + 6 + 8);
+    int avail = Math.min(limit - pos - 3, 14);
+    byte[] c = new byte[Math.max(avail, 0)];
+    System.arraycopy(buf, pos + 3, c, 0, c.length);
+    Location loc = new Location(source, 0, envelopeSegments + 1, "UNA", 0, 0, at);
+    if (c.length >= 6 && validAdvice(c)) {
+      pos += 9;
+      use(new Delimiters(c[0], c[1], c[2], c[3], c[4], c[5]));
+      return;
+    }
+    Delimiters inferred = c.length >= 5 ? inferFromFive(c) : null;
+    if (inferred != null) {
+      pos += 8;
+      use(inferred);
+      warn("una-inferred",
+          "UNA has five service characters; read them as " + inferred
+              + " (decimal mark assumed) because the next segment confirms the separators",
+          at);
+      return;
+    }
+    // Cannot make sense of it: skip the advice, read on with the defaults.
+    pos += 3 + Math.min(6, Math.max(c.length, 0));
+    use(Delimiters.DEFAULTS);
+    throw new EdifactException("bad-una",
+        "UNA service string advice is malformed and the separators cannot be inferred;"
+            + " reading on with the defaults :+.? '",
+        loc);
+  }
+
+  private static boolean validAdvice(byte[] c) {
+    Delimiters d = new Delimiters(c[0], c[1], c[2], c[3], c[4], c[5]);
+    return Delimiters.usable(c[0]) && Delimiters.usable(c[1]) && Delimiters.usable(c[3])
+        && Delimiters.usable(c[5]) && (c[4] == ' ' || Delimiters.usable(c[4]))
+        && (c[2] == ' ' || Delimiters.usable(c[2])) && d.distinct() && followsAdvice(c, 6, d);
+  }
+
+  /** A five-character advice: separators first and terminator last are plain; the middle is not. */
+  private static Delimiters inferFromFive(byte[] c) {
+    if (!Delimiters.usable(c[0]) || !Delimiters.usable(c[1]) || !Delimiters.usable(c[4])) {
+      return null;
+    }
+    byte a = c[2];
+    byte b = c[3];
+    Delimiters d;
+    if (a == '.' || a == ',') {
+      d = new Delimiters(c[0], c[1], a, b, (byte) ' ', c[4]);
+    } else {
+      d = new Delimiters(c[0], c[1], (byte) '.', a, b, c[4]);
+    }
+    return d.distinct() && followsAdvice(c, 5, d) ? d : null;
+  }
+
+  /** Whether what follows the advice at {@code from} is blanks then UNB/UNG/UNH and a separator. */
+  private static boolean followsAdvice(byte[] c, int from, Delimiters d) {
+    int i = from;
+    while (i < c.length && isBlank(c[i])) {
+      i++;
+    }
+    if (i == c.length) {
+      return true; // nothing more to check against (short input)
+    }
+    if (i + 4 > c.length) {
+      return false;
+    }
+    return c[i] == 'U' && c[i + 1] == 'N' && (c[i + 2] == 'B' || c[i + 2] == 'G' || c[i + 2] == 'H')
+        && c[i + 3] == d.element();
+  }
+
+  private void use(Delimiters d) {
+    delimiters = d;
+    comp = d.component();
+    elem = d.element();
+    rel = d.release();
+    term = d.terminator();
+    if (rel == ' ' || rel == comp || rel == elem || rel == term) {
+      rel = term; // no usable release character: make the release test never match separately
+    }
+  }
+
+  // ---------------------------------------------------------------- buffer
+
+  private boolean skipBlanks() throws IOException {
+    while (true) {
+      if (pos == limit && !fill()) {
+        return false;
+      }
+      byte c = buf[pos];
+      if (isBlank(c) || c == 0x1a) { // 0x1A: DOS end-of-file mark
+        pos++;
+      } else {
+        return true;
+      }
+    }
+  }
+
+  private void skipPastTerminator() throws IOException {
+    while (true) {
+      if (pos == limit && !fill()) {
+        return;
+      }
+      byte c = buf[pos++];
+      if (c == term) {
+        return;
+      }
+      if (c == rel && rel != term) {
+        if (pos == limit && !fill()) {
+          return;
+        }
+        pos++;
+      }
+    }
+  }
+
+  /** Refills an exhausted buffer; false at the end of the input. */
+  private boolean fill() throws IOException {
+    if (eof) {
+      return false;
+    }
+    base += limit;
+    pos = 0;
+    limit = 0;
+    int n = in.read(buf, 0, buf.length);
+    if (n <= 0) {
+      if (n < 0) {
+        eof = true;
+      }
+      return n == 0 ? fill() : false;
+    }
+    limit = n;
+    return true;
+  }
+
+  /** Makes at least {@code n} unread bytes available if the input has them. */
+  private boolean ensure(int n) throws IOException {
+    if (limit - pos >= n) {
+      return true;
+    }
+    if (eof) {
+      return false;
+    }
+    int rest = limit - pos;
+    if (pos > 0) {
+      System.arraycopy(buf, pos, buf, 0, rest);
+      base += pos;
+      pos = 0;
+      limit = rest;
+    }
+    while (limit < n) {
+      int r = in.read(buf, limit, buf.length - limit);
+      if (r < 0) {
+        eof = true;
+        return false;
+      }
+      limit += r;
+    }
+    return true;
+  }
+
+  private void warn(String code, String text, long offset) {
+    int m = inMessage ? message : 0;
+    int n = inMessage ? segmentInMessage + 1 : envelopeSegments + 1;
+    issues.add(Issue.warning(code, text, new Location(source, m, n, null, 0, 0, offset)));
+  }
+}

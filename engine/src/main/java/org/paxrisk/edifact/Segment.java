@@ -1,0 +1,267 @@
+package org.paxrisk.edifact;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A view of the segment the {@link EdifactReader} is on. It is reused: it is valid until the next
+ * call to {@link EdifactReader#next()}. Release characters are already removed and line breaks
+ * dropped; values are decoded to strings only when asked for.
+ *
+ * <p>Elements and components are numbered from 1, as in the implementation guides: in
+ * {@code NAD+FL+++SMITH:JOHN}, {@code text(1, 1)} is {@code FL}, {@code text(4, 1)} is {@code SMITH}
+ * and {@code text(4, 2)} is {@code JOHN}. Absent and empty values read as {@code null}; values are
+ * trimmed of blanks.
+ */
+public final class Segment {
+  /*
+   * Implementation note: data[] holds the segment's bytes without the release characters and line
+   * breaks; component k spans data[start[k], end[k]) and began at byte srcOffset + srcRel[k] of the
+   * source. firstComp[e] is the index of element e's first component; element 0 is the tag.
+   */
+  byte[] data = new byte[512];
+  int length;
+  int[] start = new int[64];
+  int[] end = new int[64];
+  int[] srcRel = new int[64];
+  int components;
+  int[] firstComp = new int[32];
+  int elements;
+  long srcOffset;
+  int number;
+  int message;
+  String source;
+  Charset charset = Charset.AUTO;
+  private String tag;
+
+  /** How values are decoded; set from the UNB syntax identifier. */
+  enum Charset {
+    /** ASCII, else UTF-8 when valid, else ISO 8859-1. */
+    AUTO,
+    UTF8,
+    LATIN1
+  }
+
+  Segment() {}
+
+  void reset() {
+    length = 0;
+    components = 0;
+    elements = 0;
+    tag = null;
+  }
+
+  void beginElement(int rel) {
+    if (elements == firstComp.length) {
+      firstComp = Arrays.copyOf(firstComp, elements * 2);
+    }
+    firstComp[elements++] = components;
+    beginComponent(rel);
+  }
+
+  void beginComponent(int rel) {
+    if (components == start.length) {
+      int n = components * 2;
+      start = Arrays.copyOf(start, n);
+      end = Arrays.copyOf(end, n);
+      srcRel = Arrays.copyOf(srcRel, n);
+    }
+    start[components] = length;
+    end[components] = length;
+    srcRel[components++] = rel;
+  }
+
+  /** The three-letter tag, e.g. {@code NAD}. */
+  public String tag() {
+    String t = tag;
+    if (t == null) {
+      t = tag = Tags.intern(data, start[0], end[0] - start[0]);
+    }
+    return t;
+  }
+
+  /** Whether this is a segment with the given tag, without allocating. */
+  public boolean is(String t) {
+    int s = start[0];
+    int n = end[0] - s;
+    if (n != t.length()) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (data[s + i] != t.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Number of data elements after the tag (trailing empty ones included as sent). */
+  public int elementCount() {
+    return elements - 1;
+  }
+
+  /** Number of components of element {@code e}, 0 when the element is absent. */
+  public int componentCount(int e) {
+    if (e < 1 || e >= elements) {
+      return 0;
+    }
+    int next = e + 1 < elements ? firstComp[e + 1] : components;
+    return next - firstComp[e];
+  }
+
+  /** Whether element {@code e}, component {@code c} holds a non-blank value. */
+  public boolean has(int e, int c) {
+    int k = index(e, c);
+    if (k < 0) {
+      return false;
+    }
+    for (int i = start[k]; i < end[k]; i++) {
+      if (data[i] != ' ') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first component of element {@code e}. */
+  public String text(int e) {
+    return text(e, 1);
+  }
+
+  /** Element {@code e}, component {@code c}, trimmed; {@code null} when absent or blank. */
+  public String text(int e, int c) {
+    int k = index(e, c);
+    if (k < 0) {
+      return null;
+    }
+    int s = start[k];
+    int t = end[k];
+    while (s < t && data[s] == ' ') {
+      s++;
+    }
+    while (t > s && data[t - 1] == ' ') {
+      t--;
+    }
+    return s == t ? null : decode(s, t - s);
+  }
+
+  /** Whether element {@code e}, component {@code c} is exactly {@code value}, without allocating. */
+  public boolean textEquals(int e, int c, String value) {
+    int k = index(e, c);
+    if (k < 0) {
+      return value == null || value.isEmpty();
+    }
+    int s = start[k];
+    int t = end[k];
+    while (s < t && data[s] == ' ') {
+      s++;
+    }
+    while (t > s && data[t - 1] == ' ') {
+      t--;
+    }
+    if (t - s != value.length()) {
+      return false;
+    }
+    for (int i = 0; i < t - s; i++) {
+      if (data[s + i] != value.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Element {@code e}, component {@code c} as a non-negative integer, or {@code dflt}. */
+  public int intValue(int e, int c, int dflt) {
+    int k = index(e, c);
+    if (k < 0) {
+      return dflt;
+    }
+    long v = 0;
+    boolean any = false;
+    for (int i = start[k]; i < end[k]; i++) {
+      byte b = data[i];
+      if (b >= '0' && b <= '9') {
+        v = v * 10 + (b - '0');
+        any = true;
+        if (v > Integer.MAX_VALUE) {
+          return dflt;
+        }
+      } else if (b != ' ') {
+        return dflt;
+      }
+    }
+    return any ? (int) v : dflt;
+  }
+
+  /** Position of this segment within its message (1 = UNH). */
+  public int number() {
+    return number;
+  }
+
+  /** Absolute byte offset of the segment's first byte in the source. */
+  public long byteOffset() {
+    return srcOffset;
+  }
+
+  /** Where this segment is. */
+  public Location location() {
+    return new Location(source, message, number, tag(), 0, 0, srcOffset);
+  }
+
+  /** Where element {@code e}, component {@code c} of this segment is (or would be). */
+  public Location location(int e, int c) {
+    int k = index(e, c);
+    long off = srcOffset;
+    if (k >= 0) {
+      off += srcRel[k];
+    } else if (e > 0 && e < elements) {
+      off += srcRel[firstComp[e]];
+    } else if (components > 0) {
+      off += srcRel[components - 1];
+    }
+    return new Location(source, message, number, tag(), e, c, off);
+  }
+
+  /** Length in bytes, release characters and line breaks excluded. */
+  public int length() {
+    return length;
+  }
+
+  private int index(int e, int c) {
+    if (e < 0 || e >= elements || c < 1) {
+      return -1;
+    }
+    int first = firstComp[e];
+    int next = e + 1 < elements ? firstComp[e + 1] : components;
+    int k = first + c - 1;
+    return k < next ? k : -1;
+  }
+
+  private String decode(int s, int n) {
+    if (charset == Charset.LATIN1) {
+      return new String(data, s, n, StandardCharsets.ISO_8859_1);
+    }
+    boolean ascii = true;
+    for (int i = s; i < s + n; i++) {
+      if (data[i] < 0) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      // Compact strings make this a plain copy.
+      return new String(data, s, n, StandardCharsets.ISO_8859_1);
+    }
+    if (charset == Charset.UTF8 || Utf8.valid(data, s, n)) {
+      return new String(data, s, n, StandardCharsets.UTF_8);
+    }
+    return new String(data, s, n, StandardCharsets.ISO_8859_1);
+  }
+
+  @Override
+  public String toString() {
+    // Structure only: values may be personal data.
+    return "Segment[" + tag() + ", " + elementCount() + " elements, " + length + " bytes, at "
+        + srcOffset + "]";
+  }
+}

@@ -1,0 +1,135 @@
+package org.paxrisk.model;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * One Passenger Name Record as pushed for a flight: who booked, when, for whom, how it was paid,
+ * the whole itinerary and the check-in data. The derived facts that risk rules ask about are methods
+ * here, so rules read as plain conditions.
+ *
+ * @param recordLocator the airline's record locator
+ * @param reservationSystem the system that holds it (e.g. 1A), or null
+ * @param otherRecordLocators locators of the same booking in other systems, and of split (divided)
+ *     PNRs
+ * @param created when the booking was made, or null
+ * @param lastModified last change, or null
+ * @param historyEntries number of history (ABI) entries; their content is not kept
+ */
+public record Booking(
+    String recordLocator,
+    String reservationSystem,
+    List<String> otherRecordLocators,
+    LocalDateTime created,
+    LocalDateTime lastModified,
+    Agency agency,
+    List<Traveller> travellers,
+    List<Leg> itinerary,
+    List<String> phones,
+    List<String> emails,
+    List<Address> addresses,
+    List<Payment> payments,
+    List<Ticket> tickets,
+    List<CheckIn> checkIns,
+    int historyEntries,
+    Flight flight,
+    Origin origin) {
+
+  public Booking {
+    otherRecordLocators = List.copyOf(otherRecordLocators);
+    travellers = List.copyOf(travellers);
+    itinerary = List.copyOf(itinerary);
+    phones = List.copyOf(phones);
+    emails = List.copyOf(emails);
+    addresses = List.copyOf(addresses);
+    payments = List.copyOf(payments);
+    tickets = List.copyOf(tickets);
+    checkIns = List.copyOf(checkIns);
+  }
+
+  /** Whether the itinerary never comes back to where it started. */
+  public boolean isOneWay() {
+    List<Leg> legs = datedLegs();
+    if (legs.isEmpty()) {
+      return false;
+    }
+    String start = legs.get(0).origin();
+    for (int i = 1; i < legs.size(); i++) {
+      if (start != null && start.equals(legs.get(i).destination())) {
+        return false;
+      }
+    }
+    return !(legs.size() == 1 && start != null && start.equals(legs.get(0).destination()));
+  }
+
+  /** Whole days between booking and the pushed flight's departure, or -1 when unknown. */
+  public long daysBookedBeforeDeparture() {
+    LocalDateTime dep = flight == null ? null : flight.departure();
+    if (created == null || dep == null) {
+      return -1;
+    }
+    return ChronoUnit.DAYS.between(created, dep);
+  }
+
+  /** Hours between booking and the pushed flight's departure, or -1 when unknown. */
+  public long hoursBookedBeforeDeparture() {
+    LocalDateTime dep = flight == null ? null : flight.departure();
+    if (created == null || dep == null) {
+      return -1;
+    }
+    return ChronoUnit.HOURS.between(created, dep);
+  }
+
+  /** Whether any form of payment is cash. */
+  public boolean isPaidInCash() {
+    return payments.stream().anyMatch(Payment::isCash);
+  }
+
+  /** Whether a payment names a payer who is not one of the travellers. */
+  public boolean isPaidByThirdParty() {
+    for (Payment p : payments) {
+      String payer = p.payerName();
+      if (payer == null) {
+        continue;
+      }
+      boolean traveller = false;
+      for (Traveller t : travellers) {
+        if (t.surname() != null && payer.contains(t.surname())) {
+          traveller = true;
+          break;
+        }
+      }
+      if (!traveller) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether any leg of the itinerary departs from or arrives at {@code airport}. */
+  public boolean touchesAirport(String airport) {
+    for (Leg l : itinerary) {
+      if (airport.equals(l.origin()) || airport.equals(l.destination())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The date the booking was made, or null. */
+  public LocalDate createdDate() {
+    return created == null ? null : created.toLocalDate();
+  }
+
+  private List<Leg> datedLegs() {
+    return itinerary.stream().filter(l -> l.origin() != null && l.destination() != null).toList();
+  }
+
+  @Override
+  public String toString() {
+    return "Booking[travellers=" + travellers.size() + ", legs=" + itinerary.size() + ", origin="
+        + origin + "]";
+  }
+}
