@@ -56,6 +56,7 @@ public final class EdifactReader implements Closeable {
   private byte term = '\'';
 
   private boolean resync;
+  private boolean pushedBack;
   private int message;
   private int segmentInMessage;
   private boolean inMessage;
@@ -86,6 +87,10 @@ public final class EdifactReader implements Closeable {
    * @throws IOException when the underlying stream fails
    */
   public boolean next() throws IOException {
+    if (pushedBack) {
+      pushedBack = false;
+      return true;
+    }
     if (resync) {
       resync = false;
       skipPastTerminator();
@@ -105,6 +110,14 @@ public final class EdifactReader implements Closeable {
   /** The current segment; valid until the next call to {@link #next()}. */
   public Segment segment() {
     return seg;
+  }
+
+  /**
+   * Makes the next {@link #next()} return the current segment again, for a consumer that read one
+   * segment too far (for example the UNH of the next message where a UNT was missing).
+   */
+  public void pushBack() {
+    pushedBack = true;
   }
 
   /** The service characters in force. */
@@ -160,6 +173,7 @@ public final class EdifactReader implements Closeable {
     final byte elem = this.elem;
     final byte rel = this.rel;
     final byte term = this.term;
+    final byte reserved = delimiters.reserved();
     final int maxLen = limits.maxSegmentLength();
     byte[] d = s.data;
     int cap = Math.min(d.length, maxLen);
@@ -208,7 +222,7 @@ public final class EdifactReader implements Closeable {
             p = pos;
             c = buf[p++];
             reload = true;
-            if (c != term && c != elem && c != comp && c != rel && !strayRelease) {
+            if (c != term && c != elem && c != comp && c != rel && c != reserved && !strayRelease) {
               strayRelease = true;
               warn("stray-release",
                   "release character before a character that is not a separator; kept the character",
@@ -249,6 +263,7 @@ public final class EdifactReader implements Closeable {
       }
       warn("unterminated-segment", "last segment has no terminator", segStart);
     }
+    trimTag(s);
     number(s);
     checkTag(s);
     return true;
@@ -291,6 +306,16 @@ public final class EdifactReader implements Closeable {
         return Segment.Charset.LATIN1;
       default:
         return Segment.Charset.AUTO;
+    }
+  }
+
+  /** "UNG *PAXLST": blanks around a tag are harmless. */
+  private static void trimTag(Segment s) {
+    while (s.end[0] > s.start[0] && s.data[s.end[0] - 1] == ' ') {
+      s.end[0]--;
+    }
+    while (s.end[0] > s.start[0] && s.data[s.start[0]] == ' ') {
+      s.start[0]++;
     }
   }
 

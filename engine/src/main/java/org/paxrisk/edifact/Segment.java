@@ -60,6 +60,9 @@ public final class Segment {
   }
 
   void beginComponent(int rel) {
+    if (components > 0) {
+      end[components - 1] = length;
+    }
     if (components == start.length) {
       int n = components * 2;
       start = Arrays.copyOf(start, n);

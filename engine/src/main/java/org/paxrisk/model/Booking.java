@@ -16,6 +16,8 @@ import java.util.List;
  *     PNRs
  * @param created when the booking was made, or null
  * @param lastModified last change, or null
+ * @param services special service requests other than documents, seats and contacts, after
+ *     sensitive codes were dropped at ingest
  * @param historyEntries number of history (ABI) entries; their content is not kept
  */
 public record Booking(
@@ -33,6 +35,7 @@ public record Booking(
     List<Payment> payments,
     List<Ticket> tickets,
     List<CheckIn> checkIns,
+    List<SpecialService> services,
     int historyEntries,
     Flight flight,
     Origin origin) {
@@ -47,6 +50,17 @@ public record Booking(
     payments = List.copyOf(payments);
     tickets = List.copyOf(tickets);
     checkIns = List.copyOf(checkIns);
+    services = List.copyOf(services);
+  }
+
+  /** Whether any special service request has {@code code} (e.g. {@code UMNR}). */
+  public boolean hasService(String code) {
+    for (SpecialService s : services) {
+      if (code.equals(s.code())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the itinerary never comes back to where it started. */

@@ -60,6 +60,79 @@ public record Traveller(
     return role != null && role.isCrew();
   }
 
+  /** A builder, for mappers and for systems that screen a traveller they hold in their own form. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Traveller}; every field is optional. */
+  public static final class Builder {
+    private Role role = Role.PASSENGER;
+    private String surname;
+    private String givenNames;
+    private PartialDate dateOfBirth;
+    private Gender gender = Gender.UNKNOWN;
+    private String nationality;
+    private String residence;
+    private String placeOfBirth;
+    private String embarkation;
+    private String debarkation;
+    private final java.util.ArrayList<TravelDocument> documents = new java.util.ArrayList<>(2);
+    private String seat;
+    private Bags bags = Bags.NONE;
+    private String recordLocator;
+    private String passengerReference;
+    private boolean infant;
+    private Address address;
+    private final java.util.ArrayList<String> phones = new java.util.ArrayList<>(1);
+    private final java.util.ArrayList<String> emails = new java.util.ArrayList<>(1);
+    private final java.util.ArrayList<FrequentFlyer> frequentFlyers = new java.util.ArrayList<>(1);
+    private Boolean verified;
+    private Origin origin;
+
+    private Builder() {}
+
+    public Builder role(Role v) { role = v; return this; }
+    public Builder surname(String v) { surname = v; return this; }
+    public Builder givenNames(String v) { givenNames = v; return this; }
+    public Builder dateOfBirth(PartialDate v) { dateOfBirth = v; return this; }
+    public Builder gender(Gender v) { gender = v; return this; }
+    public Builder nationality(String v) { nationality = v; return this; }
+    public Builder residence(String v) { residence = v; return this; }
+    public Builder placeOfBirth(String v) { placeOfBirth = v; return this; }
+    public Builder embarkation(String v) { embarkation = v; return this; }
+    public Builder debarkation(String v) { debarkation = v; return this; }
+    public Builder document(TravelDocument v) { documents.add(v); return this; }
+    public Builder seat(String v) { seat = v; return this; }
+    public Builder bags(Bags v) { bags = v; return this; }
+    public Builder recordLocator(String v) { recordLocator = v; return this; }
+    public Builder passengerReference(String v) { passengerReference = v; return this; }
+    public Builder infant(boolean v) { infant = v; return this; }
+    public Builder address(Address v) { address = v; return this; }
+    public Builder phone(String v) { phones.add(v); return this; }
+    public Builder email(String v) { emails.add(v); return this; }
+    public Builder frequentFlyer(FrequentFlyer v) { frequentFlyers.add(v); return this; }
+    public Builder verified(Boolean v) { verified = v; return this; }
+    public Builder origin(Origin v) { origin = v; return this; }
+
+    /** What has been set so far, for mappers that fill gaps from a second source. */
+    public String surname() { return surname; }
+    public String givenNames() { return givenNames; }
+    public PartialDate dateOfBirth() { return dateOfBirth; }
+    public Gender gender() { return gender; }
+    public String nationality() { return nationality; }
+    public String passengerReference() { return passengerReference; }
+    public boolean hasDocuments() { return !documents.isEmpty(); }
+    public String seat() { return seat; }
+    public Bags bags() { return bags; }
+
+    public Traveller build() {
+      return new Traveller(role, surname, givenNames, dateOfBirth, gender, nationality, residence,
+          placeOfBirth, embarkation, debarkation, documents, seat, bags, recordLocator,
+          passengerReference, infant, address, phones, emails, frequentFlyers, verified, origin);
+    }
+  }
+
   @Override
   public String toString() {
     return "Traveller[role=" + role + ", documents=" + documents.size() + ", origin=" + origin + "]";

@@ -1,0 +1,171 @@
+package org.paxrisk.edifact;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The segments of one message, from the segment after UNH to the one before UNT, for a message
+ * mapper. It checks what every message must satisfy (UNT present, its segment count and reference,
+ * the size limits) so that mappers only deal with their own segment groups.
+ *
+ * <p>A missing UNT is an {@link EdifactException} at the segment where the message ended; a wrong
+ * UNT count or reference is a warning.
+ */
+public final class MessageCursor {
+  private final EdifactReader reader;
+  private final String reference;
+  private final Location header;
+  private final List<Issue> warnings = new ArrayList<>();
+  private int suppressed;
+  private int segments = 1;
+  private boolean ended;
+  private final long start;
+
+  /** Starts a message at the UNH segment the reader is on. */
+  public MessageCursor(EdifactReader reader) {
+    this.reader = reader;
+    Segment unh = reader.segment();
+    if (!unh.is("UNH")) {
+      throw new IllegalStateException("reader is not on a UNH segment");
+    }
+    this.reference = unh.text(1, 1);
+    this.header = unh.location();
+    this.start = unh.byteOffset();
+    collectReaderIssues();
+  }
+
+  /**
+   * Moves to the next segment of the message body.
+   *
+   * @return false once UNT has been read
+   * @throws EdifactException when the message ends without UNT or breaks a limit
+   */
+  public boolean next() throws IOException {
+    if (ended) {
+      return false;
+    }
+    boolean more;
+    try {
+      more = reader.next();
+    } finally {
+      collectReaderIssues();
+    }
+    Segment s = reader.segment();
+    if (!more) {
+      ended = true;
+      throw new EdifactException("missing-unt",
+          "message ends at the end of the input without UNT", endLocation());
+    }
+    if (s.is("UNH") || s.is("UNZ") || s.is("UNE") || s.is("UNB")) {
+      ended = true;
+      reader.pushBack();
+      throw new EdifactException("missing-unt",
+          "message ends without UNT: " + s.tag() + " follows", s.location());
+    }
+    segments++;
+    ReadConstraints limits = reader.constraints();
+    if (segments > limits.maxSegmentsPerMessage()) {
+      throw new EdifactException("limit-exceeded",
+          "message has more segments than ReadConstraints.maxSegmentsPerMessage ("
+              + limits.maxSegmentsPerMessage() + "); raise it if this input is genuine",
+          s.location());
+    }
+    if (s.byteOffset() - start > limits.maxMessageBytes()) {
+      throw new EdifactException("limit-exceeded",
+          "message is larger than ReadConstraints.maxMessageBytes (" + limits.maxMessageBytes()
+              + " bytes); raise it if this input is genuine",
+          s.location());
+    }
+    if (s.is("UNT")) {
+      ended = true;
+      checkTrailer(s);
+      return false;
+    }
+    return true;
+  }
+
+  /** The current segment. */
+  public Segment segment() {
+    return reader.segment();
+  }
+
+  /** Records a warning about the current message; past the limit they are only counted. */
+  public void warn(String code, String text, Location location) {
+    if (warnings.size() < reader.constraints().maxIssuesPerMessage()) {
+      warnings.add(Issue.warning(code, text, location));
+    } else {
+      suppressed++;
+    }
+  }
+
+  /** Reads to the end of the message (after an error), without mapping. */
+  public void skipToEnd() throws IOException {
+    while (!ended) {
+      try {
+        if (!next()) {
+          return;
+        }
+      } catch (EdifactException e) {
+        if ("missing-unt".equals(e.code())) {
+          return;
+        }
+        // A bad segment inside a rejected message: keep skipping.
+      }
+    }
+  }
+
+  /** Warnings so far; when more were found than kept, the last one says how many were dropped. */
+  public List<Issue> warnings() {
+    if (suppressed == 0) {
+      return List.copyOf(warnings);
+    }
+    List<Issue> all = new ArrayList<>(warnings);
+    all.add(Issue.warning("warnings-suppressed", suppressed
+        + " further warnings in this message were counted but not kept", header));
+    return List.copyOf(all);
+  }
+
+  /** The UNH message reference number. */
+  public String reference() {
+    return reference;
+  }
+
+  /** Where the UNH is. */
+  public Location header() {
+    return header;
+  }
+
+  /** Whether UNT has been read (or the message ended). */
+  public boolean ended() {
+    return ended;
+  }
+
+  private void checkTrailer(Segment unt) {
+    int declared = unt.intValue(1, 1, -1);
+    if (declared != segments) {
+      warn("unt-count-mismatch", "UNT says " + (declared < 0 ? "nothing readable" : declared)
+          + " segments, the message has " + segments, unt.location(1, 1));
+    }
+    String ref = unt.text(2, 1);
+    if (ref != null && reference != null && !ref.equals(reference)) {
+      warn("unt-reference-mismatch", "UNT message reference differs from UNH's",
+          unt.location(2, 1));
+    }
+  }
+
+  private Location endLocation() {
+    return new Location(reader.source(), header.message(), segments + 1, null, 0, 0,
+        reader.position());
+  }
+
+  private void collectReaderIssues() {
+    if (reader.hasIssues()) {
+      List<Issue> fresh = new ArrayList<>(2);
+      reader.drainIssues(fresh);
+      for (Issue i : fresh) {
+        warn(i.code(), i.text(), i.location());
+      }
+    }
+  }
+}

@@ -1,0 +1,546 @@
+package org.paxrisk.paxlst;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.paxrisk.edifact.Dates;
+import org.paxrisk.edifact.EdifactException;
+import org.paxrisk.edifact.MessageCursor;
+import org.paxrisk.edifact.Segment;
+import org.paxrisk.ingest.ApiMessage;
+import org.paxrisk.model.Address;
+import org.paxrisk.model.Bags;
+import org.paxrisk.model.Countries;
+import org.paxrisk.model.Flight;
+import org.paxrisk.model.Gender;
+import org.paxrisk.model.Leg;
+import org.paxrisk.model.Origin;
+import org.paxrisk.model.Role;
+import org.paxrisk.model.TravelDocument;
+import org.paxrisk.model.Traveller;
+
+/**
+ * Maps one PAXLST message (WCO/IATA/ICAO air subset, D02B, D05B, D15B and the like) to an
+ * {@link ApiMessage}. Used by {@code org.paxrisk.ingest.MessageReader}; not meant to be called on
+ * its own.
+ *
+ * <p>The segment groups, in order: BGM and RFF (header), NAD+MS and COM (reporting party), TDT with
+ * LOC and DTM (one group per leg), NAD with ATT, DTM, MEA, GEI, FTX, LOC, NAT, RFF, COM, EMP (one
+ * group per person), DOC with DTM and LOC (one per document), then CNT. Segments the guide allows but
+ * PaxRisk does not use are skipped quietly; segments it does not know are skipped with a warning.
+ */
+public final class PaxlstMapper {
+  /*
+   * Implementation note: a flat loop over segments with the current group in `group`; each segment
+   * updates the builder of the group it belongs to. Date-of-birth years are resolved against the
+   * flight's departure date, which PAXLST always sends before the first person.
+   */
+  private enum Group { HEADER, PARTY, LEG, PERSON, OTHER_PARTY, DOCUMENT, TRAILER }
+
+  private final MessageCursor cursor;
+  private final Origin origin;
+  private final LocalDate interchangeDate;
+
+  private String listType;
+  private String function;
+  private String reportingParty;
+  private final List<LegBuilder> legs = new ArrayList<>(2);
+  private final List<Traveller> travellers = new ArrayList<>();
+  private Integer declaredPassengers;
+  private Integer declaredCrew;
+  private int passengers;
+  private int crew;
+
+  private Group group = Group.HEADER;
+  private LegBuilder leg;
+  private Traveller.Builder person;
+  private DocBuilder doc;
+  private Integer bagCount;
+  private Double bagWeight;
+  private final List<String> bagTags = new ArrayList<>(2);
+
+  private PaxlstMapper(MessageCursor cursor, Origin origin, LocalDate interchangeDate) {
+    this.cursor = cursor;
+    this.origin = origin;
+    this.interchangeDate = interchangeDate;
+  }
+
+  /**
+   * Maps the message the cursor is in, reading up to and including its UNT.
+   *
+   * @param interchangeDate the UNB date, the fallback reference for two-digit years, or null
+   * @throws EdifactException when the message cannot be read
+   */
+  public static ApiMessage map(MessageCursor cursor, Origin origin, LocalDate interchangeDate)
+      throws IOException {
+    return new PaxlstMapper(cursor, origin, interchangeDate).read();
+  }
+
+  private ApiMessage read() throws IOException {
+    while (cursor.next()) {
+      Segment s = cursor.segment();
+      switch (s.tag()) {
+        case "BGM":
+          listType = s.text(1, 1);
+          function = s.text(2, 1);
+          break;
+        case "NAD":
+          nad(s);
+          break;
+        case "TDT":
+          endPerson();
+          leg = new LegBuilder(s);
+          legs.add(leg);
+          group = Group.LEG;
+          break;
+        case "LOC":
+          loc(s);
+          break;
+        case "DTM":
+          dtm(s);
+          break;
+        case "ATT":
+          if (group == Group.PERSON) {
+            person.gender(Gender.ofCode(s.text(3, 1)));
+          }
+          break;
+        case "NAT":
+          if (group == Group.PERSON || group == Group.DOCUMENT) {
+            person.nationality(Countries.alpha3(s.text(2, 1)));
+          }
+          break;
+        case "MEA":
+          mea(s);
+          break;
+        case "FTX":
+          ftx(s);
+          break;
+        case "GEI":
+          if (group == Group.PERSON && s.textEquals(1, 1, "4")) {
+            String v = s.text(2, 1);
+            person.verified("173".equals(v) ? Boolean.TRUE
+                : ("174".equals(v) || "ZZZ".equals(v)) ? Boolean.FALSE : null);
+          }
+          break;
+        case "RFF":
+          rff(s);
+          break;
+        case "COM":
+          com(s);
+          break;
+        case "DOC":
+          doc(s);
+          break;
+        case "CNT":
+          endPerson();
+          group = Group.TRAILER;
+          cnt(s);
+          break;
+        case "EMP":
+        case "CTA":
+        case "QTY":
+        case "UNS":
+          break;
+        default:
+          cursor.warn("unexpected-segment", "segment not in the PAXLST air subset, skipped",
+              s.location());
+      }
+    }
+    endPerson();
+    return build();
+  }
+
+  private void nad(Segment s) {
+    String qualifier = s.text(1, 1);
+    if ("MS".equals(qualifier)) {
+      endPerson();
+      group = Group.PARTY;
+      String name = s.text(4, 1);
+      reportingParty = name != null ? name : s.text(2, 1);
+      return;
+    }
+    Role role = Role.ofCode(qualifier);
+    endPerson();
+    if (role == null) {
+      group = Group.OTHER_PARTY;
+      cursor.warn("not-a-traveller", "NAD party is not a passenger or crew member (FL, FM, DDU,"
+          + " DDT), skipped with its group", s.location(1, 1));
+      return;
+    }
+    if (legs.isEmpty()) {
+      throw new EdifactException("no-flight", "traveller before any TDT flight segment",
+          s.location());
+    }
+    group = Group.PERSON;
+    person = Traveller.builder().role(role).origin(origin);
+    person.surname(s.text(4, 1));
+    person.givenNames(join(s, 4, 2));
+    String street = join(s, 5, 1);
+    String city = s.text(6, 1);
+    String region = s.text(7, 1) != null ? s.text(7, 1) : s.text(7, 4);
+    String postcode = s.text(8, 1);
+    String country = s.text(9, 1);
+    if (street != null || city != null || region != null || postcode != null || country != null) {
+      person.address(new Address(street, city, region, postcode, Countries.alpha3(country)));
+    }
+    if (person.surname() == null) {
+      cursor.warn("missing-name", "traveller without a surname", s.location(4, 1));
+    }
+    if (role.isCrew()) {
+      crew++;
+    } else {
+      passengers++;
+    }
+  }
+
+  private void loc(Segment s) {
+    String q = s.text(1, 1);
+    String place = s.text(2, 1) != null ? s.text(2, 1) : s.text(2, 4);
+    if (q == null) {
+      return;
+    }
+    switch (group) {
+      case LEG:
+        leg.loc(q, place);
+        break;
+      case PERSON:
+        switch (q) {
+          case "174":
+            person.residence(Countries.alpha3(place));
+            break;
+          case "178":
+            person.embarkation(place);
+            break;
+          case "179":
+            person.debarkation(place);
+            break;
+          case "180":
+            person.placeOfBirth(place);
+            break;
+          default:
+            break; // 22 customs clearance and others: not used
+        }
+        break;
+      case DOCUMENT:
+        if ("91".equals(q)) {
+          doc.issuingCountry = Countries.alpha3(place);
+        } else if ("174".equals(q)) {
+          person.residence(Countries.alpha3(place));
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  private void dtm(Segment s) {
+    String q = s.text(1, 1);
+    String value = s.text(1, 2);
+    if (q == null) {
+      return;
+    }
+    switch (group) {
+      case LEG:
+        LocalDateTime t = Dates.dateTime(value, s.text(1, 3), referenceDate());
+        if (t == null && value != null) {
+          cursor.warn("bad-date", "leg date/time is not a date", s.location(1, 2));
+        }
+        if ("189".equals(q)) {
+          leg.departure = t;
+        } else if ("232".equals(q)) {
+          leg.arrival = t;
+        }
+        break;
+      case PERSON:
+        if ("329".equals(q)) {
+          person.dateOfBirth(Dates.birthDate(value, referenceDate()));
+          if (person.dateOfBirth() == null && value != null) {
+            cursor.warn("bad-date", "date of birth is not a date", s.location(1, 2));
+          }
+        }
+        break;
+      case DOCUMENT:
+        LocalDate d = Dates.date(value, referenceDate());
+        if (d == null && value != null) {
+          cursor.warn("bad-date", "document date is not a date", s.location(1, 2));
+        }
+        if ("36".equals(q)) {
+          doc.expiry = d;
+        } else if ("182".equals(q)) {
+          doc.issued = d;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  private void mea(Segment s) {
+    if (group != Group.PERSON) {
+      return;
+    }
+    String unit = s.text(3, 1);
+    String value = s.text(3, 2);
+    if (value == null) {
+      value = unit;
+      unit = null;
+    }
+    Double v = number(value);
+    if (v == null) {
+      cursor.warn("bad-number", "measurement value is not a number", s.location(3, 2));
+      return;
+    }
+    if (s.textEquals(1, 1, "CT")) {
+      bagCount = v.intValue();
+    } else if (s.textEquals(1, 1, "WT")) {
+      bagWeight = "LBR".equals(unit) ? Math.round(v * 0.45359237 * 10) / 10.0 : v;
+    }
+  }
+
+  private void ftx(Segment s) {
+    if (group != Group.PERSON || !s.textEquals(1, 1, "BAG")) {
+      return;
+    }
+    String tag = s.text(4, 1);
+    if (tag == null) {
+      return;
+    }
+    int count = s.intValue(4, 2, 1);
+    bagTags.add(tag);
+    // "ZZ012345:3" is three bags tagged consecutively from ZZ012345.
+    int digits = 0;
+    while (digits < tag.length() && Character.isDigit(tag.charAt(tag.length() - 1 - digits))) {
+      digits++;
+    }
+    if (count > 1 && count <= 99 && digits > 0 && digits <= 18) {
+      String prefix = tag.substring(0, tag.length() - digits);
+      long n = Long.parseLong(tag.substring(tag.length() - digits));
+      for (int i = 1; i < count; i++) {
+        String num = Long.toString(n + i);
+        while (num.length() < digits) {
+          num = "0" + num;
+        }
+        bagTags.add(prefix + num);
+      }
+    }
+  }
+
+  private void rff(Segment s) {
+    if (group != Group.PERSON && group != Group.DOCUMENT) {
+      return;
+    }
+    String q = s.text(1, 1);
+    String v = s.text(1, 2);
+    if (q == null || v == null) {
+      return;
+    }
+    switch (q) {
+      case "AVF":
+        personLocator = v;
+        break;
+      case "ABO":
+        person.passengerReference(v);
+        break;
+      case "SEA":
+        person.seat(v);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private String personLocator;
+
+  private void com(Segment s) {
+    if (group != Group.PERSON) {
+      return;
+    }
+    for (int e = 1; e <= s.elementCount(); e++) {
+      String number = s.text(e, 1);
+      String kind = s.text(e, 2);
+      if (number == null) {
+        continue;
+      }
+      if ("EM".equals(kind)) {
+        person.email(number);
+      } else {
+        person.phone(number);
+      }
+    }
+  }
+
+  private void doc(Segment s) {
+    if (group != Group.PERSON && group != Group.DOCUMENT) {
+      cursor.warn("misplaced-segment", "DOC outside a traveller group, skipped", s.location());
+      return;
+    }
+    endDocument();
+    group = Group.DOCUMENT;
+    doc = new DocBuilder();
+    doc.type = s.text(1, 1);
+    doc.number = s.text(2, 1);
+    if (doc.number == null) {
+      cursor.warn("missing-document-number", "DOC without a document number", s.location(2, 1));
+    }
+  }
+
+  private void cnt(Segment s) {
+    for (int e = 1; e <= s.elementCount(); e++) {
+      int n = s.intValue(e, 2, -1);
+      if (n < 0) {
+        continue;
+      }
+      if (s.textEquals(e, 1, "42")) {
+        declaredPassengers = n;
+        if (n != passengers) {
+          cursor.warn("cnt-mismatch", "CNT 42 says " + n + " passengers, the message has "
+              + passengers, s.location(e, 2));
+        }
+      } else if (s.textEquals(e, 1, "41")) {
+        declaredCrew = n;
+        if (n != crew) {
+          cursor.warn("cnt-mismatch", "CNT 41 says " + n + " crew, the message has " + crew,
+              s.location(e, 2));
+        }
+      }
+    }
+  }
+
+  private void endDocument() {
+    if (doc != null) {
+      person.document(new TravelDocument(doc.type, doc.number, doc.issuingCountry, doc.expiry,
+          doc.issued, null));
+      doc = null;
+    }
+  }
+
+  private void endPerson() {
+    if (person == null) {
+      return;
+    }
+    endDocument();
+    if (bagCount != null || bagWeight != null || !bagTags.isEmpty()) {
+      person.bags(new Bags(bagCount, bagWeight, bagTags));
+    }
+    person.recordLocator(personLocator);
+    travellers.add(person.build());
+    person = null;
+    personLocator = null;
+    bagCount = null;
+    bagWeight = null;
+    bagTags.clear();
+  }
+
+  private ApiMessage build() {
+    List<Leg> built = new ArrayList<>(legs.size());
+    for (LegBuilder b : legs) {
+      built.add(b.build());
+    }
+    Flight flight = null;
+    if (!built.isEmpty()) {
+      Leg first = built.get(0);
+      Leg last = built.get(built.size() - 1);
+      flight = new Flight(first.carrier(), first.number(), first.origin(), last.destination(),
+          first.departure(), last.arrival(), built);
+    } else {
+      cursor.warn("no-flight", "message has no TDT flight segment", cursor.header());
+    }
+    Integer declared = "250".equals(listType) || "336".equals(listType)
+        ? (declaredCrew != null ? declaredCrew : declaredPassengers)
+        : (declaredPassengers != null ? declaredPassengers : declaredCrew);
+    return new ApiMessage(origin, listType, function, reportingParty, flight, travellers, declared,
+        cursor.warnings());
+  }
+
+  private LocalDate referenceDate() {
+    for (LegBuilder l : legs) {
+      if (l.departure != null) {
+        return l.departure.toLocalDate();
+      }
+      if (l.arrival != null) {
+        return l.arrival.toLocalDate();
+      }
+    }
+    return interchangeDate != null ? interchangeDate : LocalDate.now();
+  }
+
+  private static String join(Segment s, int e, int fromComponent) {
+    StringBuilder sb = null;
+    for (int c = fromComponent; c <= s.componentCount(e); c++) {
+      String part = s.text(e, c);
+      if (part != null) {
+        if (sb == null) {
+          sb = new StringBuilder(part);
+        } else {
+          sb.append(' ').append(part);
+        }
+      }
+    }
+    return sb == null ? null : sb.toString();
+  }
+
+  private static Double number(String v) {
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Double.valueOf(v.replace(',', '.'));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** A TDT group: flight identification, airports and times. */
+  private static final class LegBuilder {
+    final String carrier;
+    final String number;
+    String origin;
+    String destination;
+    LocalDateTime departure;
+    LocalDateTime arrival;
+
+    LegBuilder(Segment tdt) {
+      String id = tdt.text(2, 1);
+      String declaredCarrier = tdt.text(5, 1);
+      String[] split = FlightIds.split(id, declaredCarrier);
+      carrier = split[0];
+      number = split[1];
+    }
+
+    void loc(String q, String place) {
+      switch (q) {
+        case "125":
+          origin = place;
+          break;
+        case "87":
+          destination = place;
+          break;
+        case "92":
+          // Progressive flights: the first LOC+92 of a leg departs, the next arrives.
+          if (origin == null) {
+            origin = place;
+          } else {
+            destination = place;
+          }
+          break;
+        default:
+          break;
+      }
+    }
+
+    Leg build() {
+      return new Leg(carrier, number, null, origin, destination, departure, arrival, null, null);
+    }
+  }
+
+  /** A DOC group. */
+  private static final class DocBuilder {
+    String type;
+    String number;
+    String issuingCountry;
+    LocalDate expiry;
+    LocalDate issued;
+  }
+}
