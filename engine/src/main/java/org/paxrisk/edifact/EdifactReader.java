@@ -178,6 +178,7 @@ public final class EdifactReader implements Closeable {
     byte[] d = s.data;
     int cap = Math.min(d.length, maxLen);
     int len = 0;
+    int bits = 0;
     boolean terminated = false;
     boolean strayRelease = false;
     scan:
@@ -246,6 +247,7 @@ public final class EdifactReader implements Closeable {
             cap = d.length;
           }
           d[len++] = c;
+          bits |= c;
           if (reload) {
             // ensure() may have moved the buffer's contents: re-read pos and limit.
             pos = p;
@@ -256,6 +258,7 @@ public final class EdifactReader implements Closeable {
       pos = p;
     }
     s.length = len;
+    s.ascii = bits >= 0;
     s.end[s.components - 1] = len;
     if (!terminated) {
       if (len == 0 && s.components == 1) {
@@ -264,6 +267,7 @@ public final class EdifactReader implements Closeable {
       warn("unterminated-segment", "last segment has no terminator", segStart);
     }
     trimTag(s);
+    s.complete();
     number(s);
     checkTag(s);
     return true;

@@ -32,6 +32,8 @@ public final class Segment {
   int message;
   String source;
   Charset charset = Charset.AUTO;
+  boolean ascii;
+  int tagKey = -1;
   private String tag;
 
   /** How values are decoded; set from the UNB syntax identifier. */
@@ -49,6 +51,14 @@ public final class Segment {
     components = 0;
     elements = 0;
     tag = null;
+    tagKey = -1;
+  }
+
+  /** Called once the segment is complete: fixes the tag key. */
+  void complete() {
+    int s0 = start[0];
+    tagKey = end[0] - s0 == 3
+        ? (data[s0] & 0xff) << 16 | (data[s0 + 1] & 0xff) << 8 | (data[s0 + 2] & 0xff) : -1;
   }
 
   void beginElement(int rel) {
@@ -78,24 +88,17 @@ public final class Segment {
   public String tag() {
     String t = tag;
     if (t == null) {
-      t = tag = Tags.intern(data, start[0], end[0] - start[0]);
+      t = tag = Tags.intern(tagKey, data, start[0], end[0] - start[0]);
     }
     return t;
   }
 
   /** Whether this is a segment with the given tag, without allocating. */
   public boolean is(String t) {
-    int s = start[0];
-    int n = end[0] - s;
-    if (n != t.length()) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      if (data[s + i] != t.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
+    int k = tagKey;
+    // Most tags differ in the first letter: test it first.
+    return (k >>> 16) == t.charAt(0) && t.length() == 3 && ((k >>> 8) & 0xff) == t.charAt(1)
+        && (k & 0xff) == t.charAt(2);
   }
 
   /** Number of data elements after the tag (trailing empty ones included as sent). */
@@ -146,6 +149,90 @@ public final class Segment {
       t--;
     }
     return s == t ? null : decode(s, t - s);
+  }
+
+  /**
+   * Like {@link #text(int, int)} for short codes (airports, countries, document types): values of
+   * up to four ASCII characters come from a shared cache instead of a new String each time.
+   */
+  public String code(int e, int c) {
+    int k = index(e, c);
+    if (k < 0) {
+      return null;
+    }
+    int s = start[k];
+    int t = end[k];
+    while (s < t && data[s] == ' ') {
+      s++;
+    }
+    while (t > s && data[t - 1] == ' ') {
+      t--;
+    }
+    if (s == t) {
+      return null;
+    }
+    return t - s <= 4 && ascii ? Codes.of(data, s, t - s) : decode(s, t - s);
+  }
+
+  /**
+   * Element {@code e}, component {@code c}, trimmed, as a view over this segment's bytes (ASCII
+   * only), or null when absent, blank or not ASCII. The view is reused: it is valid until the next
+   * call to this method or to {@link EdifactReader#next()}. For values parsed on the spot (dates,
+   * numbers) without making a String.
+   */
+  public CharSequence view(int e, int c) {
+    int k = index(e, c);
+    if (k < 0 || !ascii) {
+      return k < 0 ? null : text(e, c);
+    }
+    int s = start[k];
+    int t = end[k];
+    while (s < t && data[s] == ' ') {
+      s++;
+    }
+    while (t > s && data[t - 1] == ' ') {
+      t--;
+    }
+    return s == t ? null : view.wrap(data, s, t - s);
+  }
+
+  private final AsciiView view = new AsciiView();
+
+  /** A reusable CharSequence over ASCII bytes (after Agrona's AsciiSequenceView). */
+  static final class AsciiView implements CharSequence {
+    private byte[] bytes;
+    private int offset;
+    private int length;
+
+    AsciiView wrap(byte[] b, int off, int len) {
+      bytes = b;
+      offset = off;
+      length = len;
+      return this;
+    }
+
+    @Override
+    public int length() {
+      return length;
+    }
+
+    @Override
+    public char charAt(int i) {
+      if (i < 0 || i >= length) {
+        throw new IndexOutOfBoundsException(i);
+      }
+      return (char) bytes[offset + i];
+    }
+
+    @Override
+    public CharSequence subSequence(int from, int to) {
+      return toString().substring(from, to);
+    }
+
+    @Override
+    public String toString() {
+      return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+    }
   }
 
   /** Whether element {@code e}, component {@code c} is exactly {@code value}, without allocating. */
@@ -241,17 +328,7 @@ public final class Segment {
   }
 
   private String decode(int s, int n) {
-    if (charset == Charset.LATIN1) {
-      return new String(data, s, n, StandardCharsets.ISO_8859_1);
-    }
-    boolean ascii = true;
-    for (int i = s; i < s + n; i++) {
-      if (data[i] < 0) {
-        ascii = false;
-        break;
-      }
-    }
-    if (ascii) {
+    if (ascii || charset == Charset.LATIN1) {
       // Compact strings make this a plain copy.
       return new String(data, s, n, StandardCharsets.ISO_8859_1);
     }

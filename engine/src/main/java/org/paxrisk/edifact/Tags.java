@@ -1,27 +1,30 @@
 package org.paxrisk.edifact;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** Shares one String per segment tag, so reading a tag does not allocate. */
+/**
+ * Shares one String per segment tag, so reading a tag does not allocate. A direct-mapped cache of
+ * immutable entries: a racing writer can only replace an entry, never tear one.
+ */
 final class Tags {
-  private static final ConcurrentHashMap<Integer, String> TAGS = new ConcurrentHashMap<>();
-  private static final int MAX = 4096;
+  private static final int SIZE = 1024;
+  private static final Entry[] CACHE = new Entry[SIZE];
+
+  private record Entry(int key, String tag) {}
 
   private Tags() {}
 
-  static String intern(byte[] b, int off, int len) {
-    if (len != 3) {
+  static String intern(int key, byte[] b, int off, int len) {
+    if (len != 3 || key < 0) {
       return new String(b, off, len, StandardCharsets.ISO_8859_1);
     }
-    int key = (b[off] & 0xff) << 16 | (b[off + 1] & 0xff) << 8 | (b[off + 2] & 0xff);
-    String t = TAGS.get(key);
-    if (t == null) {
-      t = new String(b, off, len, StandardCharsets.ISO_8859_1);
-      if (TAGS.size() < MAX) {
-        TAGS.putIfAbsent(key, t);
-      }
+    int slot = (key * 0x9E3779B9) >>> 22;
+    Entry e = CACHE[slot];
+    if (e != null && e.key == key) {
+      return e.tag;
     }
+    String t = new String(b, off, len, StandardCharsets.ISO_8859_1).intern();
+    CACHE[slot] = new Entry(key, t);
     return t;
   }
 }

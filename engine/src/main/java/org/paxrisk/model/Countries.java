@@ -21,6 +21,10 @@ public final class Countries {
 
   private Countries() {}
 
+  private static boolean isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
   /**
    * The alpha-3 code for an alpha-2 code; an alpha-3 code (or anything else) unchanged, trimmed and
    * in capitals; null for null or blank.
@@ -28,6 +32,10 @@ public final class Countries {
   public static String alpha3(String code) {
     if (code == null) {
       return null;
+    }
+    if (code.length() == 3 && isUpper(code.charAt(0)) && isUpper(code.charAt(1))
+        && isUpper(code.charAt(2))) {
+      return code; // already alpha-3: the common case, no allocation
     }
     String c = code.trim().toUpperCase(Locale.ROOT);
     if (c.isEmpty()) {

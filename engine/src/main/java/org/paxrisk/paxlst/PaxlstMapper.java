@@ -103,12 +103,13 @@ public final class PaxlstMapper {
           break;
         case "ATT":
           if (group == Group.PERSON) {
-            person.gender(Gender.ofCode(s.text(3, 1)));
+            person.gender(s.textEquals(3, 1, "M") ? Gender.MALE
+                : s.textEquals(3, 1, "F") ? Gender.FEMALE : Gender.ofCode(s.text(3, 1)));
           }
           break;
         case "NAT":
           if (group == Group.PERSON || group == Group.DOCUMENT) {
-            person.nationality(Countries.alpha3(s.text(2, 1)));
+            person.nationality(Countries.alpha3(s.code(2, 1)));
           }
           break;
         case "MEA":
@@ -153,15 +154,15 @@ public final class PaxlstMapper {
   }
 
   private void nad(Segment s) {
-    String qualifier = s.text(1, 1);
-    if ("MS".equals(qualifier)) {
+    if (s.textEquals(1, 1, "MS")) {
       endPerson();
       group = Group.PARTY;
       String name = s.text(4, 1);
       reportingParty = name != null ? name : s.text(2, 1);
       return;
     }
-    Role role = Role.ofCode(qualifier);
+    Role role = s.textEquals(1, 1, "FL") ? Role.PASSENGER
+        : s.textEquals(1, 1, "FM") ? Role.CREW : Role.ofCode(s.text(1, 1));
     endPerson();
     if (role == null) {
       group = Group.OTHER_PARTY;
@@ -196,37 +197,26 @@ public final class PaxlstMapper {
   }
 
   private void loc(Segment s) {
-    String q = s.text(1, 1);
-    String place = s.text(2, 1) != null ? s.text(2, 1) : s.text(2, 4);
-    if (q == null) {
-      return;
-    }
+    String place = s.code(2, 1) != null ? s.code(2, 1) : s.text(2, 4);
     switch (group) {
       case LEG:
-        leg.loc(q, place);
+        leg.loc(s, place);
         break;
       case PERSON:
-        switch (q) {
-          case "174":
-            person.residence(Countries.alpha3(place));
-            break;
-          case "178":
-            person.embarkation(place);
-            break;
-          case "179":
-            person.debarkation(place);
-            break;
-          case "180":
-            person.placeOfBirth(place);
-            break;
-          default:
-            break; // 22 customs clearance and others: not used
-        }
+        if (s.textEquals(1, 1, "178")) {
+          person.embarkation(place);
+        } else if (s.textEquals(1, 1, "179")) {
+          person.debarkation(place);
+        } else if (s.textEquals(1, 1, "174")) {
+          person.residence(Countries.alpha3(place));
+        } else if (s.textEquals(1, 1, "180")) {
+          person.placeOfBirth(place);
+        } // 22 customs clearance and others: not used
         break;
       case DOCUMENT:
-        if ("91".equals(q)) {
+        if (s.textEquals(1, 1, "91")) {
           doc.issuingCountry = Countries.alpha3(place);
-        } else if ("174".equals(q)) {
+        } else if (s.textEquals(1, 1, "174")) {
           person.residence(Countries.alpha3(place));
         }
         break;
@@ -236,42 +226,50 @@ public final class PaxlstMapper {
   }
 
   private void dtm(Segment s) {
-    String q = s.text(1, 1);
-    String value = s.text(1, 2);
-    if (q == null) {
-      return;
-    }
     switch (group) {
-      case LEG:
-        LocalDateTime t = Dates.dateTime(value, s.text(1, 3), referenceDate());
+      case LEG: {
+        boolean departure = s.textEquals(1, 1, "189");
+        if (!departure && !s.textEquals(1, 1, "232")) {
+          return;
+        }
+        CharSequence value = s.view(1, 2);
+        LocalDateTime t = Dates.dateTime(value, null, referenceDate());
         if (t == null && value != null) {
           cursor.warn("bad-date", "leg date/time is not a date", s.location(1, 2));
         }
-        if ("189".equals(q)) {
+        if (departure) {
           leg.departure = t;
-        } else if ("232".equals(q)) {
+        } else {
           leg.arrival = t;
         }
         break;
+      }
       case PERSON:
-        if ("329".equals(q)) {
+        if (s.textEquals(1, 1, "329")) {
+          CharSequence value = s.view(1, 2);
           person.dateOfBirth(Dates.birthDate(value, referenceDate()));
           if (person.dateOfBirth() == null && value != null) {
             cursor.warn("bad-date", "date of birth is not a date", s.location(1, 2));
           }
         }
         break;
-      case DOCUMENT:
+      case DOCUMENT: {
+        boolean expiry = s.textEquals(1, 1, "36");
+        if (!expiry && !s.textEquals(1, 1, "182")) {
+          return;
+        }
+        CharSequence value = s.view(1, 2);
         LocalDate d = Dates.date(value, referenceDate());
         if (d == null && value != null) {
           cursor.warn("bad-date", "document date is not a date", s.location(1, 2));
         }
-        if ("36".equals(q)) {
+        if (expiry) {
           doc.expiry = d;
-        } else if ("182".equals(q)) {
+        } else {
           doc.issued = d;
         }
         break;
+      }
       default:
         break;
     }
@@ -331,23 +329,12 @@ public final class PaxlstMapper {
     if (group != Group.PERSON && group != Group.DOCUMENT) {
       return;
     }
-    String q = s.text(1, 1);
-    String v = s.text(1, 2);
-    if (q == null || v == null) {
-      return;
-    }
-    switch (q) {
-      case "AVF":
-        personLocator = v;
-        break;
-      case "ABO":
-        person.passengerReference(v);
-        break;
-      case "SEA":
-        person.seat(v);
-        break;
-      default:
-        break;
+    if (s.textEquals(1, 1, "AVF")) {
+      personLocator = s.text(1, 2);
+    } else if (s.textEquals(1, 1, "ABO")) {
+      person.passengerReference(s.text(1, 2));
+    } else if (s.textEquals(1, 1, "SEA")) {
+      person.seat(s.text(1, 2));
     }
   }
 
@@ -379,7 +366,7 @@ public final class PaxlstMapper {
     endDocument();
     group = Group.DOCUMENT;
     doc = new DocBuilder();
-    doc.type = s.text(1, 1);
+    doc.type = s.code(1, 1);
     doc.number = s.text(2, 1);
     if (doc.number == null) {
       cursor.warn("missing-document-number", "DOC without a document number", s.location(2, 1));
@@ -509,24 +496,18 @@ public final class PaxlstMapper {
       number = split[1];
     }
 
-    void loc(String q, String place) {
-      switch (q) {
-        case "125":
+    void loc(Segment s, String place) {
+      if (s.textEquals(1, 1, "125")) {
+        origin = place;
+      } else if (s.textEquals(1, 1, "87")) {
+        destination = place;
+      } else if (s.textEquals(1, 1, "92")) {
+        // Progressive flights: the first LOC+92 of a leg departs, the next arrives.
+        if (origin == null) {
           origin = place;
-          break;
-        case "87":
+        } else {
           destination = place;
-          break;
-        case "92":
-          // Progressive flights: the first LOC+92 of a leg departs, the next arrives.
-          if (origin == null) {
-            origin = place;
-          } else {
-            destination = place;
-          }
-          break;
-        default:
-          break;
+        }
       }
     }
 
