@@ -62,8 +62,10 @@ final class ParseCommand implements Callable<Integer> {
       Summary.print(out, counts, total);
     }
     if (total.rejected > 0) {
-      err.println("paxrisk: " + total.rejected + " of " + total.messages
-          + " messages rejected (details above)");
+      int messages = total.rejected - total.emptyInputs;
+      err.println("paxrisk: " + messages + " of " + total.messages + " messages rejected"
+          + (total.emptyInputs > 0 ? ", " + total.emptyInputs + " inputs held no message" : "")
+          + " (details above)");
       return Main.EXIT_REJECTED;
     }
     return 0;
@@ -109,6 +111,7 @@ final class ParseCommand implements Callable<Integer> {
     int pnrs;
     int warnings;
     int rejected;
+    int emptyInputs;
 
     FileCounts(String file) {
       this.file = file;
@@ -130,6 +133,8 @@ final class ParseCommand implements Callable<Integer> {
         // A file without any message is one rejected input, not a message.
         if (o.origin().message() > 0) {
           messages++;
+        } else {
+          emptyInputs++;
         }
         rejected++;
       }
@@ -146,6 +151,7 @@ final class ParseCommand implements Callable<Integer> {
         t.pnrs += c.pnrs;
         t.warnings += c.warnings;
         t.rejected += c.rejected;
+        t.emptyInputs += c.emptyInputs;
       }
       return t;
     }
