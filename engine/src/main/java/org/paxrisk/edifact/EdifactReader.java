@@ -376,11 +376,13 @@ public final class EdifactReader implements Closeable {
   private void throwLimit(String setting, long value, String what) {
     resync = true;
     Segment s = seg;
+    // The segment is skipped but still takes its place: count it, so that the segments after it
+    // keep their numbers.
+    int n = inMessage ? ++segmentInMessage : ++envelopeSegments;
     throw new EdifactException("limit-exceeded",
         "segment has more " + what + " than ReadConstraints." + setting + " (" + value
             + "); raise it if this input is genuine",
-        new Location(source, inMessage ? message : 0, inMessage ? segmentInMessage + 1
-            : envelopeSegments + 1, null, 0, 0, s.srcOffset));
+        new Location(source, inMessage ? message : 0, n, null, 0, 0, s.srcOffset));
   }
 
   // ---------------------------------------------------------------- UNA
