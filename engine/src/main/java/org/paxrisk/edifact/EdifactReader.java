@@ -275,6 +275,8 @@ public final class EdifactReader implements Closeable {
       message++;
       segmentInMessage = 1;
       inMessage = true;
+    } else if (inMessage && (s.is("UNZ") || s.is("UNE") || s.is("UNB"))) {
+      inMessage = false; // the message ended without UNT: this is the envelope again
     } else if (inMessage) {
       segmentInMessage++;
     }
