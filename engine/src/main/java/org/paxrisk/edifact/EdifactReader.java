@@ -216,7 +216,8 @@ public final class EdifactReader implements Closeable {
           if (c == rel) {
             pos = p;
             if (!ensure(1)) {
-              warn("dangling-release", "release character at the end of the input", segStart);
+              warn("dangling-release", "release character at the end of the input",
+                  base + pos - 1);
               break scan;
             }
             p = pos;
@@ -405,10 +406,10 @@ public final class EdifactReader implements Closeable {
     if (inferred != null) {
       pos += 8;
       use(inferred);
-      warn("una-inferred",
+      issues.add(Issue.warning("una-inferred",
           "UNA has five service characters; read them as " + inferred
               + " (decimal mark assumed) because the next segment confirms the separators",
-          at);
+          loc));
       return;
     }
     // Cannot make sense of it: skip the advice, read on with the defaults.
