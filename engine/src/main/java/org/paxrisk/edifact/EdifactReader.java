@@ -265,18 +265,25 @@ public final class EdifactReader implements Closeable {
       warn("unterminated-segment", "last segment has no terminator", segStart);
     }
     trimTag(s);
-    number(s);
-    checkTag(s);
+    boolean tagOk = tagOk(s);
+    // A segment with a malformed tag is numbered (it takes its place) but never opens or closes a
+    // message: "UNH:" is not a UNH.
+    number(s, tagOk);
+    if (!tagOk) {
+      throw new EdifactException("malformed-tag",
+          "segment tag is not three capital letters or digits",
+          new Location(source, s.message, s.number, null, 0, 0, s.srcOffset));
+    }
     return true;
   }
 
-  private void number(Segment s) {
-    boolean unh = s.is("UNH");
+  private void number(Segment s, boolean tagOk) {
+    boolean unh = tagOk && s.is("UNH");
     if (unh) {
       message++;
       segmentInMessage = 1;
       inMessage = true;
-    } else if (inMessage && (s.is("UNZ") || s.is("UNE") || s.is("UNB"))) {
+    } else if (inMessage && tagOk && (s.is("UNZ") || s.is("UNE") || s.is("UNB"))) {
       inMessage = false; // the message ended without UNT: this is the envelope again
     } else if (inMessage) {
       segmentInMessage++;
@@ -284,13 +291,13 @@ public final class EdifactReader implements Closeable {
     if (inMessage) {
       s.message = message;
       s.number = segmentInMessage;
-      if (s.is("UNT")) {
+      if (tagOk && s.is("UNT")) {
         inMessage = false;
       }
     } else {
       s.message = 0;
       s.number = ++envelopeSegments;
-      if (s.is("UNB")) {
+      if (tagOk && s.is("UNB")) {
         s.charset = charsetOf(s);
       }
     }
@@ -322,7 +329,7 @@ public final class EdifactReader implements Closeable {
     }
   }
 
-  private void checkTag(Segment s) {
+  private static boolean tagOk(Segment s) {
     int n = s.end[0] - s.start[0];
     boolean ok = n == 3 && s.firstComp.length > 0 && (s.elements == 1 ? s.components == 1
         : s.firstComp[1] == 1);
@@ -330,11 +337,7 @@ public final class EdifactReader implements Closeable {
       byte c = s.data[s.start[0] + i];
       ok = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
-    if (!ok) {
-      throw new EdifactException("malformed-tag",
-          "segment tag is not three capital letters or digits",
-          new Location(source, s.message, s.number, null, 0, 0, s.srcOffset));
-    }
+    return ok;
   }
 
   /** After 0xE2 with a {@code '} terminator: is this U+2019 standing for the terminator? */
