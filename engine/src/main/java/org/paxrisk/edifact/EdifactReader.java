@@ -217,7 +217,8 @@ public final class EdifactReader implements Closeable {
           if (c == rel) {
             pos = p;
             if (!ensure(1)) {
-              warn("dangling-release", "release character at the end of the input", segStart);
+              warn("dangling-release", "release character at the end of the input",
+                  base + pos - 1);
               break scan;
             }
             p = pos;
@@ -268,30 +269,39 @@ public final class EdifactReader implements Closeable {
     }
     trimTag(s);
     s.complete();
-    number(s);
-    checkTag(s);
+    boolean tagOk = tagOk(s);
+    // A segment with a malformed tag is numbered (it takes its place) but never opens or closes a
+    // message: "UNH:" is not a UNH.
+    number(s, tagOk);
+    if (!tagOk) {
+      throw new EdifactException("malformed-tag",
+          "segment tag is not three capital letters or digits",
+          new Location(source, s.message, s.number, null, 0, 0, s.srcOffset));
+    }
     return true;
   }
 
-  private void number(Segment s) {
-    boolean unh = s.is("UNH");
+  private void number(Segment s, boolean tagOk) {
+    boolean unh = tagOk && s.is("UNH");
     if (unh) {
       message++;
       segmentInMessage = 1;
       inMessage = true;
+    } else if (inMessage && tagOk && (s.is("UNZ") || s.is("UNE") || s.is("UNB"))) {
+      inMessage = false; // the message ended without UNT: this is the envelope again
     } else if (inMessage) {
       segmentInMessage++;
     }
     if (inMessage) {
       s.message = message;
       s.number = segmentInMessage;
-      if (s.is("UNT")) {
+      if (tagOk && s.is("UNT")) {
         inMessage = false;
       }
     } else {
       s.message = 0;
       s.number = ++envelopeSegments;
-      if (s.is("UNB")) {
+      if (tagOk && s.is("UNB")) {
         s.charset = charsetOf(s);
       }
     }
@@ -323,7 +333,7 @@ public final class EdifactReader implements Closeable {
     }
   }
 
-  private void checkTag(Segment s) {
+  private static boolean tagOk(Segment s) {
     int n = s.end[0] - s.start[0];
     boolean ok = n == 3 && s.firstComp.length > 0 && (s.elements == 1 ? s.components == 1
         : s.firstComp[1] == 1);
@@ -331,11 +341,7 @@ public final class EdifactReader implements Closeable {
       byte c = s.data[s.start[0] + i];
       ok = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
-    if (!ok) {
-      throw new EdifactException("malformed-tag",
-          "segment tag is not three capital letters or digits",
-          new Location(source, s.message, s.number, null, 0, 0, s.srcOffset));
-    }
+    return ok;
   }
 
   /** After 0xE2 with a {@code '} terminator: is this U+2019 standing for the terminator? */
@@ -380,11 +386,13 @@ public final class EdifactReader implements Closeable {
   private void throwLimit(String setting, long value, String what) {
     resync = true;
     Segment s = seg;
+    // The segment is skipped but still takes its place: count it, so that the segments after it
+    // keep their numbers.
+    int n = inMessage ? ++segmentInMessage : ++envelopeSegments;
     throw new EdifactException("limit-exceeded",
         "segment has more " + what + " than ReadConstraints." + setting + " (" + value
             + "); raise it if this input is genuine",
-        new Location(source, inMessage ? message : 0, inMessage ? segmentInMessage + 1
-            : envelopeSegments + 1, null, 0, 0, s.srcOffset));
+        new Location(source, inMessage ? message : 0, n, null, 0, 0, s.srcOffset));
   }
 
   // ---------------------------------------------------------------- UNA
@@ -405,10 +413,10 @@ public final class EdifactReader implements Closeable {
     if (inferred != null) {
       pos += 8;
       use(inferred);
-      warn("una-inferred",
+      issues.add(Issue.warning("una-inferred",
           "UNA has five service characters; read them as " + inferred
               + " (decimal mark assumed) because the next segment confirms the separators",
-          at);
+          loc));
       return;
     }
     // Cannot make sense of it: skip the advice, read on with the defaults.

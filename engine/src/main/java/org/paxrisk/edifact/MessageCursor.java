@@ -48,6 +48,14 @@ public final class MessageCursor {
     boolean more;
     try {
       more = reader.next();
+    } catch (EdifactException e) {
+      // The reader skipped a segment of this message it could not read (a limit, a bad tag): it
+      // still counts towards the total UNT declares.
+      Location at = e.location();
+      if (at != null && at.message() == header.message()) {
+        segments = Math.max(segments, at.segment());
+      }
+      throw e;
     } finally {
       collectReaderIssues();
     }
