@@ -83,7 +83,7 @@ final class ParseCommand implements Callable<Integer> {
           }
         } else {
           RejectedMessage rej = (RejectedMessage) o;
-          err.println("rejected: " + rej.error());
+          err.println(rejection(rej));
         }
         if (warnings) {
           o.warnings().forEach(w -> err.println(w));
@@ -98,6 +98,14 @@ final class ParseCommand implements Callable<Integer> {
       throw e.getCause();
     }
     return c;
+  }
+
+  /** One line per rejected message: which message, then the error with its location. */
+  static String rejection(RejectedMessage r) {
+    int n = r.origin().message();
+    String which = n > 0 ? "message " + n + (r.origin().type() == null ? "" : " ("
+        + r.origin().type() + ")") + " of " + r.origin().source() : r.origin().source();
+    return "rejected: " + which + ": " + r.error();
   }
 
   /** What one file held. */

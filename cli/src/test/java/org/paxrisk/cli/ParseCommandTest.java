@@ -103,7 +103,8 @@ class ParseCommandTest {
     assertEquals(3, r.code());
     assertEquals(1, r.out().lines().count(), "the good message is still read");
     assertTrue(r.err().contains("missing-unt"), r.err());
-    assertTrue(r.err().contains("segment: 17 (UNZ)"), r.err());
+    assertTrue(r.err().contains("rejected: message 1 (PAXLST) of " + f), r.err());
+    assertTrue(r.err().contains("segment: 2 (UNZ)"), r.err());
     assertTrue(r.err().contains("byte: "), r.err());
     assertFalse(r.err().contains("BRIEN"), "stderr must not echo personal data");
     assertFalse(r.err().contains("Exception"), r.err());
