@@ -164,8 +164,12 @@ public final class EdifactReader implements Closeable {
   // ---------------------------------------------------------------- segments
 
   private boolean readSegment() throws IOException {
+    if (readInPlace()) {
+      return true;
+    }
     final Segment s = seg;
     s.reset();
+    s.data = s.own;
     final long segStart = base + pos;
     s.srcOffset = segStart;
     s.beginElement(0);
@@ -175,7 +179,7 @@ public final class EdifactReader implements Closeable {
     final byte term = this.term;
     final byte reserved = delimiters.reserved();
     final int maxLen = limits.maxSegmentLength();
-    byte[] d = s.data;
+    byte[] d = s.own;
     int cap = Math.min(d.length, maxLen);
     int len = 0;
     int bits = 0;
@@ -244,7 +248,7 @@ public final class EdifactReader implements Closeable {
               pos = p;
               throwLimit("maxSegmentLength", maxLen, "bytes");
             }
-            d = s.data = java.util.Arrays.copyOf(d, Math.min(maxLen, len * 2));
+            d = s.own = s.data = java.util.Arrays.copyOf(d, Math.min(maxLen, len * 2));
             cap = d.length;
           }
           d[len++] = c;
@@ -281,27 +285,124 @@ public final class EdifactReader implements Closeable {
     return true;
   }
 
+  /**
+   * The fast path for the common segment: wholly inside the buffer, a clean three-character tag, no
+   * release character, line break or possible U+2019. The segment is then read in place, with no
+   * copy. Anything else returns false before moving {@code pos}, and the copying path takes over.
+   */
+  private boolean readInPlace() {
+    final byte[] b = buf;
+    final int start = pos;
+    final int lim = limit;
+    if (lim - start < 4) {
+      return false;
+    }
+    final byte elem = this.elem;
+    final byte term = this.term;
+    final byte c0 = b[start];
+    final byte c1 = b[start + 1];
+    final byte c2 = b[start + 2];
+    final byte c3 = b[start + 3];
+    if (!isTagChar(c0) || !isTagChar(c1) || !isTagChar(c2) || (c3 != elem && c3 != term)) {
+      return false;
+    }
+    final byte comp = this.comp;
+    final byte rel = this.rel;
+    final byte typographic = term == '\'' ? (byte) 0xE2 : term;
+    final Segment s = seg;
+    final int[] st = s.start;
+    final int[] en = s.end;
+    final int[] sr = s.srcRel;
+    final int[] fc = s.firstComp;
+    final int maxElements = Math.min(limits.maxElementsPerSegment(), fc.length);
+    final int maxComponents = Math.min(limits.maxComponentsPerSegment(), st.length);
+    final int end = Math.min(lim, start + limits.maxSegmentLength());
+    st[0] = start;
+    sr[0] = 0;
+    fc[0] = 0;
+    int elements = 1;
+    int components = 1;
+    int bits = 0;
+    int q = start + 3;
+    while (q < end) {
+      byte c = b[q];
+      if (c == term) {
+        en[components - 1] = q;
+        s.data = b;
+        s.length = q - start;
+        s.srcOffset = base + start;
+        s.elements = elements;
+        s.components = components;
+        s.ascii = bits >= 0;
+        s.tag = null;
+        s.tagKey = c0 << 16 | c1 << 8 | c2;
+        pos = q + 1;
+        number(s, true);
+        return true;
+      } else if (c == elem) {
+        if (elements == maxElements || components == maxComponents) {
+          return false; // the copying path grows the arrays or reports the limit
+        }
+        en[components - 1] = q;
+        fc[elements++] = components;
+        st[components] = q + 1;
+        sr[components++] = q + 1 - start;
+      } else if (c == comp) {
+        if (components == maxComponents) {
+          return false;
+        }
+        en[components - 1] = q;
+        st[components] = q + 1;
+        sr[components++] = q + 1 - start;
+      } else if (c == CR || c == LF || c == rel || c == typographic) {
+        return false;
+      } else {
+        bits |= c;
+      }
+      q++;
+    }
+    return false; // runs past the buffer (or the length limit): the copying path handles it
+  }
+
+  private static final int UNB = 'U' << 16 | 'N' << 8 | 'B';
+  private static final int UNE = 'U' << 16 | 'N' << 8 | 'E';
+  private static final int UNH = 'U' << 16 | 'N' << 8 | 'H';
+  private static final int UNT = 'U' << 16 | 'N' << 8 | 'T';
+  private static final int UNZ = 'U' << 16 | 'N' << 8 | 'Z';
+
   private void number(Segment s, boolean tagOk) {
-    boolean unh = tagOk && s.is("UNH");
-    if (unh) {
-      message++;
-      segmentInMessage = 1;
-      inMessage = true;
-    } else if (inMessage && tagOk && (s.is("UNZ") || s.is("UNE") || s.is("UNB"))) {
-      inMessage = false; // the message ended without UNT: this is the envelope again
-    } else if (inMessage) {
-      segmentInMessage++;
+    if (tagOk && s.isService()) {
+      numberService(s);
+      return;
     }
     if (inMessage) {
       s.message = message;
-      s.number = segmentInMessage;
-      if (tagOk && s.is("UNT")) {
+      s.number = ++segmentInMessage;
+    } else {
+      s.message = 0;
+      s.number = ++envelopeSegments;
+    }
+  }
+
+  private void numberService(Segment s) {
+    int k = s.tagKey;
+    if (k == UNH) {
+      message++;
+      segmentInMessage = 0;
+      inMessage = true;
+    } else if (inMessage && (k == UNZ || k == UNE || k == UNB)) {
+      inMessage = false; // the message ended without UNT: this is the envelope again
+    }
+    if (inMessage) {
+      s.message = message;
+      s.number = ++segmentInMessage;
+      if (k == UNT) {
         inMessage = false;
       }
     } else {
       s.message = 0;
       s.number = ++envelopeSegments;
-      if (tagOk && s.is("UNB")) {
+      if (k == UNB) {
         s.charset = charsetOf(s);
       }
     }

@@ -65,7 +65,8 @@ public final class MessageCursor {
       throw new EdifactException("missing-unt",
           "message ends at the end of the input without UNT", endLocation());
     }
-    if (s.is("UNH") || s.is("UNZ") || s.is("UNE") || s.is("UNB")) {
+    boolean service = s.isService();
+    if (service && (s.is("UNH") || s.is("UNZ") || s.is("UNE") || s.is("UNB"))) {
       ended = true;
       reader.pushBack();
       throw new EdifactException("missing-unt",
@@ -85,7 +86,7 @@ public final class MessageCursor {
               + " bytes); raise it if this input is genuine",
           s.location());
     }
-    if (s.is("UNT")) {
+    if (service && s.is("UNT")) {
       ended = true;
       checkTrailer(s);
       return false;

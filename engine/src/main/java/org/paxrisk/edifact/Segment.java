@@ -19,7 +19,10 @@ public final class Segment {
    * breaks; component k spans data[start[k], end[k]) and began at byte srcOffset + srcRel[k] of the
    * source. firstComp[e] is the index of element e's first component; element 0 is the tag.
    */
-  byte[] data = new byte[512];
+  /** The bytes the offsets point into: the reader's buffer (fast path) or {@link #own}. */
+  byte[] data;
+  /** Storage for segments that had to be copied (line breaks, release characters, refills). */
+  byte[] own = new byte[512];
   int length;
   int[] start = new int[64];
   int[] end = new int[64];
@@ -34,7 +37,7 @@ public final class Segment {
   Charset charset = Charset.AUTO;
   boolean ascii;
   int tagKey = -1;
-  private String tag;
+  String tag;
 
   /** How values are decoded; set from the UNB syntax identifier. */
   enum Charset {
@@ -91,6 +94,19 @@ public final class Segment {
       t = tag = Tags.intern(tagKey, data, start[0], end[0] - start[0]);
     }
     return t;
+  }
+
+  /**
+   * The tag as three ASCII bytes in an int ({@code 'N' << 16 | 'A' << 8 | 'D'} for NAD), for
+   * switch statements over tags without comparing strings; -1 for a malformed tag.
+   */
+  public int tagKey() {
+    return tagKey;
+  }
+
+  /** Whether the tag starts with UN: a service segment (UNA, UNB, UNG, UNH, UNT, UNE, UNZ). */
+  boolean isService() {
+    return (tagKey >>> 8) == ('U' << 8 | 'N');
   }
 
   /** Whether this is a segment with the given tag, without allocating. */
@@ -233,6 +249,41 @@ public final class Segment {
     public String toString() {
       return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
     }
+  }
+
+  /**
+   * Element {@code e}, component {@code c} (trimmed) packed into an int when it is one to three
+   * ASCII characters, the same way as {@link #tagKey()}: {@code '1' << 16 | '7' << 8 | '8'} for
+   * {@code 178}, {@code '9' << 8 | '1'} for {@code 91}, {@code 'M'} for {@code M}. -1 when absent,
+   * blank or longer. For switch statements over qualifiers and codes, without allocating.
+   */
+  public int key(int e, int c) {
+    int k = index(e, c);
+    if (k < 0) {
+      return -1;
+    }
+    int s = start[k];
+    int t = end[k];
+    byte[] d = data;
+    while (s < t && d[s] == ' ') {
+      s++;
+    }
+    while (t > s && d[t - 1] == ' ') {
+      t--;
+    }
+    int n = t - s;
+    if (n == 0 || n > 3) {
+      return -1;
+    }
+    int key = 0;
+    for (int i = s; i < t; i++) {
+      byte b = d[i];
+      if (b < 0) {
+        return -1;
+      }
+      key = key << 8 | b;
+    }
+    return key;
   }
 
   /** Whether element {@code e}, component {@code c} is exactly {@code value}, without allocating. */

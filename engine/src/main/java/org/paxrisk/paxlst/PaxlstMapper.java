@@ -39,6 +39,45 @@ public final class PaxlstMapper {
    */
   private enum Group { HEADER, PARTY, LEG, PERSON, OTHER_PARTY, DOCUMENT, TRAILER }
 
+  // Tags and codes as Segment.tagKey()/key() ints, so that the loop switches without strings.
+  private static final int BGM = 'B' << 16 | 'G' << 8 | 'M';
+  private static final int NAD = 'N' << 16 | 'A' << 8 | 'D';
+  private static final int TDT = 'T' << 16 | 'D' << 8 | 'T';
+  private static final int LOC = 'L' << 16 | 'O' << 8 | 'C';
+  private static final int DTM = 'D' << 16 | 'T' << 8 | 'M';
+  private static final int ATT = 'A' << 16 | 'T' << 8 | 'T';
+  private static final int NAT = 'N' << 16 | 'A' << 8 | 'T';
+  private static final int MEA = 'M' << 16 | 'E' << 8 | 'A';
+  private static final int FTX = 'F' << 16 | 'T' << 8 | 'X';
+  private static final int GEI = 'G' << 16 | 'E' << 8 | 'I';
+  private static final int RFF = 'R' << 16 | 'F' << 8 | 'F';
+  private static final int COM = 'C' << 16 | 'O' << 8 | 'M';
+  private static final int DOC = 'D' << 16 | 'O' << 8 | 'C';
+  private static final int CNT = 'C' << 16 | 'N' << 8 | 'T';
+  private static final int EMP = 'E' << 16 | 'M' << 8 | 'P';
+  private static final int CTA = 'C' << 16 | 'T' << 8 | 'A';
+  private static final int QTY = 'Q' << 16 | 'T' << 8 | 'Y';
+  private static final int UNS = 'U' << 16 | 'N' << 8 | 'S';
+  private static final int Q87 = '8' << 8 | '7';
+  private static final int Q91 = '9' << 8 | '1';
+  private static final int Q92 = '9' << 8 | '2';
+  private static final int Q36 = '3' << 8 | '6';
+  private static final int Q125 = '1' << 16 | '2' << 8 | '5';
+  private static final int Q174 = '1' << 16 | '7' << 8 | '4';
+  private static final int Q178 = '1' << 16 | '7' << 8 | '8';
+  private static final int Q179 = '1' << 16 | '7' << 8 | '9';
+  private static final int Q180 = '1' << 16 | '8' << 8 | '0';
+  private static final int Q182 = '1' << 16 | '8' << 8 | '2';
+  private static final int Q189 = '1' << 16 | '8' << 8 | '9';
+  private static final int Q232 = '2' << 16 | '3' << 8 | '2';
+  private static final int Q329 = '3' << 16 | '2' << 8 | '9';
+  private static final int AVF = 'A' << 16 | 'V' << 8 | 'F';
+  private static final int ABO = 'A' << 16 | 'B' << 8 | 'O';
+  private static final int SEA = 'S' << 16 | 'E' << 8 | 'A';
+  private static final int FL = 'F' << 8 | 'L';
+  private static final int FM = 'F' << 8 | 'M';
+  private static final int MS = 'M' << 8 | 'S';
+
   private final MessageCursor cursor;
   private final Origin origin;
   private final LocalDate interchangeDate;
@@ -81,68 +120,69 @@ public final class PaxlstMapper {
   private ApiMessage read() throws IOException {
     while (cursor.next()) {
       Segment s = cursor.segment();
-      switch (s.tag()) {
-        case "BGM":
+      switch (s.tagKey()) {
+        case BGM:
           listType = s.text(1, 1);
           function = s.text(2, 1);
           break;
-        case "NAD":
+        case NAD:
           nad(s);
           break;
-        case "TDT":
+        case TDT:
           endPerson();
           leg = new LegBuilder(s);
           legs.add(leg);
           group = Group.LEG;
           break;
-        case "LOC":
+        case LOC:
           loc(s);
           break;
-        case "DTM":
+        case DTM:
           dtm(s);
           break;
-        case "ATT":
+        case ATT:
           if (group == Group.PERSON) {
-            person.gender(s.textEquals(3, 1, "M") ? Gender.MALE
-                : s.textEquals(3, 1, "F") ? Gender.FEMALE : Gender.ofCode(s.text(3, 1)));
+            int g = s.key(3, 1);
+            person.gender(g == 'M' ? Gender.MALE : g == 'F' ? Gender.FEMALE
+                : Gender.ofCode(s.text(3, 1)));
           }
           break;
-        case "NAT":
+        case NAT:
           if (group == Group.PERSON || group == Group.DOCUMENT) {
             person.nationality(Countries.alpha3(s.code(2, 1)));
           }
           break;
-        case "MEA":
+        case MEA:
           mea(s);
           break;
-        case "FTX":
+        case FTX:
           ftx(s);
           break;
-        case "GEI":
+        case GEI:
           if (group == Group.PERSON && s.textEquals(1, 1, "4")) {
             String v = s.text(2, 1);
             person.verified("173".equals(v) ? Boolean.TRUE
                 : ("174".equals(v) || "ZZZ".equals(v)) ? Boolean.FALSE : null);
           }
           break;
-        case "RFF":
+        case RFF:
           rff(s);
           break;
-        case "COM":
+        case COM:
           com(s);
           break;
-        case "DOC":
+        case DOC:
           doc(s);
           break;
-        case "CNT":
+        case CNT:
           endPerson();
           group = Group.TRAILER;
           cnt(s);
           break;
-        case "EMP":
-        case "CTA":
-        case "QTY":
-        case "UNS":
+        case EMP:
+        case CTA:
+        case QTY:
+        case UNS:
           break;
         default:
           cursor.warn("unexpected-segment", "segment not in the PAXLST air subset, skipped",
@@ -154,15 +194,16 @@ public final class PaxlstMapper {
   }
 
   private void nad(Segment s) {
-    if (s.textEquals(1, 1, "MS")) {
+    int qualifier = s.key(1, 1);
+    if (qualifier == MS) {
       endPerson();
       group = Group.PARTY;
       String name = s.text(4, 1);
       reportingParty = name != null ? name : s.text(2, 1);
       return;
     }
-    Role role = s.textEquals(1, 1, "FL") ? Role.PASSENGER
-        : s.textEquals(1, 1, "FM") ? Role.CREW : Role.ofCode(s.text(1, 1));
+    Role role = qualifier == FL ? Role.PASSENGER
+        : qualifier == FM ? Role.CREW : Role.ofCode(s.text(1, 1));
     endPerson();
     if (role == null) {
       group = Group.OTHER_PARTY;
@@ -203,23 +244,32 @@ public final class PaxlstMapper {
         leg.loc(s, place);
         break;
       case PERSON:
-        if (s.textEquals(1, 1, "178")) {
-          person.embarkation(place);
-        } else if (s.textEquals(1, 1, "179")) {
-          person.debarkation(place);
-        } else if (s.textEquals(1, 1, "174")) {
-          person.residence(Countries.alpha3(place));
-        } else if (s.textEquals(1, 1, "180")) {
-          person.placeOfBirth(place);
-        } // 22 customs clearance and others: not used
+        switch (s.key(1, 1)) {
+          case Q178:
+            person.embarkation(place);
+            break;
+          case Q179:
+            person.debarkation(place);
+            break;
+          case Q174:
+            person.residence(Countries.alpha3(place));
+            break;
+          case Q180:
+            person.placeOfBirth(place);
+            break;
+          default:
+            break; // 22 customs clearance and others: not used
+        }
         break;
-      case DOCUMENT:
-        if (s.textEquals(1, 1, "91")) {
+      case DOCUMENT: {
+        int q = s.key(1, 1);
+        if (q == Q91) {
           doc.issuingCountry = Countries.alpha3(place);
-        } else if (s.textEquals(1, 1, "174")) {
+        } else if (q == Q174) {
           person.residence(Countries.alpha3(place));
         }
         break;
+      }
       default:
         break;
     }
@@ -228,8 +278,9 @@ public final class PaxlstMapper {
   private void dtm(Segment s) {
     switch (group) {
       case LEG: {
-        boolean departure = s.textEquals(1, 1, "189");
-        if (!departure && !s.textEquals(1, 1, "232")) {
+        int q = s.key(1, 1);
+        boolean departure = q == Q189;
+        if (!departure && q != Q232) {
           return;
         }
         CharSequence value = s.view(1, 2);
@@ -245,7 +296,7 @@ public final class PaxlstMapper {
         break;
       }
       case PERSON:
-        if (s.textEquals(1, 1, "329")) {
+        if (s.key(1, 1) == Q329) {
           CharSequence value = s.view(1, 2);
           person.dateOfBirth(Dates.birthDate(value, referenceDate()));
           if (person.dateOfBirth() == null && value != null) {
@@ -254,8 +305,9 @@ public final class PaxlstMapper {
         }
         break;
       case DOCUMENT: {
-        boolean expiry = s.textEquals(1, 1, "36");
-        if (!expiry && !s.textEquals(1, 1, "182")) {
+        int q = s.key(1, 1);
+        boolean expiry = q == Q36;
+        if (!expiry && q != Q182) {
           return;
         }
         CharSequence value = s.view(1, 2);
@@ -329,12 +381,18 @@ public final class PaxlstMapper {
     if (group != Group.PERSON && group != Group.DOCUMENT) {
       return;
     }
-    if (s.textEquals(1, 1, "AVF")) {
-      personLocator = s.text(1, 2);
-    } else if (s.textEquals(1, 1, "ABO")) {
-      person.passengerReference(s.text(1, 2));
-    } else if (s.textEquals(1, 1, "SEA")) {
-      person.seat(s.text(1, 2));
+    switch (s.key(1, 1)) {
+      case AVF:
+        personLocator = s.text(1, 2);
+        break;
+      case ABO:
+        person.passengerReference(s.text(1, 2));
+        break;
+      case SEA:
+        person.seat(s.text(1, 2));
+        break;
+      default:
+        break;
     }
   }
 
@@ -497,11 +555,12 @@ public final class PaxlstMapper {
     }
 
     void loc(Segment s, String place) {
-      if (s.textEquals(1, 1, "125")) {
+      int q = s.key(1, 1);
+      if (q == Q125) {
         origin = place;
-      } else if (s.textEquals(1, 1, "87")) {
+      } else if (q == Q87) {
         destination = place;
-      } else if (s.textEquals(1, 1, "92")) {
+      } else if (q == Q92) {
         // Progressive flights: the first LOC+92 of a leg departs, the next arrives.
         if (origin == null) {
           origin = place;
