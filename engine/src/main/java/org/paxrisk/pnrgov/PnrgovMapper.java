@@ -44,6 +44,42 @@ import org.paxrisk.model.Ticket;
 public final class PnrgovMapper {
   private enum Group { HEADER, PNR, NAMES, ITINERARY, CHECK_IN, HISTORY, SPLIT }
 
+  // Tags as Segment.tagKey() ints, so that the loop switches without comparing strings.
+  private static final int MSG = 'M' << 16 | 'S' << 8 | 'G';
+  private static final int ORG = 'O' << 16 | 'R' << 8 | 'G';
+  private static final int TVL = 'T' << 16 | 'V' << 8 | 'L';
+  private static final int EQN = 'E' << 16 | 'Q' << 8 | 'N';
+  private static final int SRC = 'S' << 16 | 'R' << 8 | 'C';
+  private static final int RCI = 'R' << 16 | 'C' << 8 | 'I';
+  private static final int DAT = 'D' << 16 | 'A' << 8 | 'T';
+  private static final int ADD = 'A' << 16 | 'D' << 8 | 'D';
+  private static final int TIF = 'T' << 16 | 'I' << 8 | 'F';
+  private static final int FTI = 'F' << 16 | 'T' << 8 | 'I';
+  private static final int IFT = 'I' << 16 | 'F' << 8 | 'T';
+  private static final int SSR = 'S' << 16 | 'S' << 8 | 'R';
+  private static final int TKT = 'T' << 16 | 'K' << 8 | 'T';
+  private static final int MON = 'M' << 16 | 'O' << 8 | 'N';
+  private static final int PTK = 'P' << 16 | 'T' << 8 | 'K';
+  private static final int FOP = 'F' << 16 | 'O' << 8 | 'P';
+  private static final int TRA = 'T' << 16 | 'R' << 8 | 'A';
+  private static final int RPI = 'R' << 16 | 'P' << 8 | 'I';
+  private static final int TRI = 'T' << 16 | 'R' << 8 | 'I';
+  private static final int SSD = 'S' << 16 | 'S' << 8 | 'D';
+  private static final int TBD = 'T' << 16 | 'B' << 8 | 'D';
+  private static final int ABI = 'A' << 16 | 'B' << 8 | 'I';
+  private static final int LTS = 'L' << 16 | 'T' << 8 | 'S';
+  private static final int SAC = 'S' << 16 | 'A' << 8 | 'C';
+  private static final int REF = 'R' << 16 | 'E' << 8 | 'F';
+  private static final int FAR = 'F' << 16 | 'A' << 8 | 'R';
+  private static final int TXD = 'T' << 16 | 'X' << 8 | 'D';
+  private static final int EBD = 'E' << 16 | 'B' << 8 | 'D';
+  private static final int APD = 'A' << 16 | 'P' << 8 | 'D';
+  private static final int RCD = 'R' << 16 | 'C' << 8 | 'D';
+  private static final int TXN = 'T' << 16 | 'X' << 8 | 'N';
+  private static final int DOC = 'D' << 16 | 'O' << 8 | 'C';
+  private static final int PRI = 'P' << 16 | 'R' << 8 | 'I';
+  private static final int EQD = 'E' << 16 | 'Q' << 8 | 'D';
+
   private final MessageCursor cursor;
   private final Origin origin;
   private final LocalDate interchangeDate;
@@ -83,29 +119,29 @@ public final class PnrgovMapper {
   private PnrMessage read() throws IOException {
     while (cursor.next()) {
       Segment s = cursor.segment();
-      String tag = s.tag();
+      int tag = s.tagKey();
       if (group == Group.HISTORY || group == Group.SPLIT) {
-        if ("SRC".equals(tag)) {
+        if (tag == SRC) {
           startPnr(s);
-        } else if ("ABI".equals(tag) || "LTS".equals(tag)) {
+        } else if (tag == ABI || tag == LTS) {
           pnr.history++;
-        } else if ("RCI".equals(tag) && group == Group.SPLIT) {
+        } else if (tag == RCI && group == Group.SPLIT) {
           pnr.otherLocators(s, true);
-        } else if ("EQN".equals(tag)) {
+        } else if (tag == EQN) {
           group = Group.SPLIT;
         }
         continue;
       }
       switch (tag) {
-        case "MSG":
+        case MSG:
           break;
-        case "ORG":
+        case ORG:
           org(s);
           break;
-        case "TVL":
+        case TVL:
           tvl(s);
           break;
-        case "EQN":
+        case EQN:
           if (group == Group.HEADER) {
             int n = s.intValue(1, 1, -1);
             declaredPnrs = n < 0 ? null : n;
@@ -113,43 +149,43 @@ public final class PnrgovMapper {
             group = Group.SPLIT; // a split (divided) PNR follows: its RCI names the other record
           }
           break;
-        case "SRC":
+        case SRC:
           startPnr(s);
           break;
-        case "RCI":
+        case RCI:
           rci(s);
           break;
-        case "DAT":
+        case DAT:
           dat(s);
           break;
-        case "ADD":
+        case ADD:
           if (inPnr()) {
             add(s);
           }
           break;
-        case "TIF":
+        case TIF:
           tif(s);
           break;
-        case "FTI":
+        case FTI:
           if (group == Group.NAMES) {
             person.frequentFlyers.add(new FrequentFlyer(s.text(1, 1), s.text(1, 2), tier(s)));
           }
           break;
-        case "IFT":
+        case IFT:
           ift(s);
           break;
-        case "SSR":
+        case SSR:
           ssr(s);
           break;
-        case "TKT":
+        case TKT:
           if (group == Group.NAMES && s.text(1, 1) != null) {
             person.tickets.add(new PnrBuilder.TicketBuilder(s.text(1, 1), s.text(1, 2)));
           }
           break;
-        case "MON":
+        case MON:
           mon(s);
           break;
-        case "PTK":
+        case PTK:
           if (group == Group.NAMES && !person.tickets.isEmpty()) {
             PnrBuilder.TicketBuilder t = person.tickets.get(person.tickets.size() - 1);
             LocalDateTime issued = Dates.ddmmyyTime(s.text(3, 1), s.text(3, 2), ref());
@@ -158,57 +194,57 @@ public final class PnrgovMapper {
             }
           }
           break;
-        case "FOP":
+        case FOP:
           fop(s);
           break;
-        case "TRA":
+        case TRA:
           if (leg != null) {
             leg.operatingCarrier = s.text(1, 1);
           }
           break;
-        case "RPI":
+        case RPI:
           if (leg != null) {
             leg.status = s.text(2, 1);
           }
           break;
-        case "TRI":
+        case TRI:
           if (inPnr() && group != Group.PNR && group != Group.NAMES) {
             nextCheckIn().boardingNumber = s.text(2, 1);
           }
           break;
-        case "SSD":
+        case SSD:
           if (checkIn != null) {
             String seat = s.text(1, 1);
             checkIn.seat = seat == null || seat.startsWith("XXX") ? null : stripZeros(seat);
           }
           break;
-        case "TBD":
+        case TBD:
           tbd(s);
           break;
-        case "ABI":
-        case "LTS":
+        case ABI:
+        case LTS:
           if (inPnr()) {
             endLeg();
             group = Group.HISTORY;
             pnr.history++;
           }
           break;
-        case "SAC":
+        case SAC:
           if (inPnr()) {
             endLeg();
             group = Group.HISTORY;
           }
           break;
-        case "REF":
-        case "FAR":
-        case "TXD":
-        case "EBD":
-        case "APD":
-        case "RCD":
-        case "TXN":
-        case "DOC":
-        case "PRI":
-        case "EQD":
+        case REF:
+        case FAR:
+        case TXD:
+        case EBD:
+        case APD:
+        case RCD:
+        case TXN:
+        case DOC:
+        case PRI:
+        case EQD:
           break;
         default:
           cursor.warn("unexpected-segment", "segment not in PNRGOV, skipped", s.location());
@@ -452,7 +488,7 @@ public final class PnrgovMapper {
     if (pnr == null) {
       return;
     }
-    String code = s.text(1, 1);
+    String code = s.code(1, 1); // shared strings: their hash codes are computed once
     if (code == null) {
       return;
     }
