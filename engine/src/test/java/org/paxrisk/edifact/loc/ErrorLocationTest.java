@@ -30,13 +30,14 @@ import org.paxrisk.ingest.SensitiveData;
 
 /**
  * Where each kind of malformed input is reported: a table of small inputs, each with the one issue
- * it must produce (code, severity, message, segment, tag, element, component and exact byte offset),
- * the number of messages that must still parse, and the complete set of issue codes (so that a
- * repair does not bring spurious warnings with it). After Jackson's {@code LocationOfError1173Test}.
+ * it must produce (code, severity, message, segment, tag, element, component and exact byte
+ * offset), the number of messages that must still parse, and the complete set of issue codes (so
+ * that a repair does not bring spurious warnings with it). After Jackson's
+ * {@code LocationOfError1173Test}.
  *
  * <p>The inputs are built from fixed lines, one segment per line, whose offsets are written beside
- * them; {@link #templates_haveTheLengthsTheTableCountsOn()} checks that arithmetic. The byte offsets
- * in the rows are counted by hand from those lines.
+ * them; {@link #templates_haveTheLengthsTheTableCountsOn()} checks that arithmetic. The byte
+ * offsets in the rows are counted by hand from those lines.
  */
 class ErrorLocationTest {
 
@@ -165,8 +166,8 @@ class ErrorLocationTest {
                 + "UNZ+2+1'\n") //                     186; count at 190
             .envelopeWarning("unz-count-mismatch").at(0, 2, "UNZ", 190).element(1, 1)
             .parsed(1).codes("unz-count-mismatch"),
-        row("binaryGarbage_oneRejectedNoMessage",
-                new byte[] {0, 1, (byte) 0xff, (byte) 0xfe, '+', 0x7f, '\'', (byte) 0x80, 0x13, 0x37})
+        row("binaryGarbage_oneRejectedNoMessage", new byte[] {
+                0, 1, (byte) 0xff, (byte) 0xfe, '+', 0x7f, '\'', (byte) 0x80, 0x13, 0x37})
             .rejected("no-message").at(0, 0, null, 0)
             .codes("malformed-tag", "no-message", "unterminated-segment"),
         row("malformedTag_lowercase_rejected", PAX_HEAD
@@ -179,6 +180,11 @@ class ErrorLocationTest {
                 + DOC + CNT + UNT + UNZ)
             .rejected("malformed-tag").at(1, 6, null, 122)
             .codes("malformed-tag"),
+        row("malformedUnhTag_isNoMessage", UNB
+                + "UNH:1+PAXLST:D:02B:UN:IATA'\n" //  34, envelope segment 2
+                + "UNZ+0+1'\n")
+            .envelopeError("malformed-tag").at(0, 2, null, 34)
+            .codes("malformed-tag", "no-message"),
         row("paxlstTravellerBeforeTdt_rejectedAtTheNad", UNB
                 + "UNH+1+PAXLST:D:02B:UN:IATA'\n" //   34
                 + "BGM+745'\n" //                      62

@@ -1,0 +1,46 @@
+package org.paxrisk.edifact.fuzz;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.paxrisk.edifact.Issue;
+import org.paxrisk.edifact.Location;
+import org.paxrisk.ingest.RejectedMessage;
+
+/**
+ * Inputs the fuzz tests found, minimised, each with the behaviour it broke. Every one also runs
+ * through {@link Harness#check}, so it keeps guarding all the fuzz properties. Inputs are
+ * ISO 8859-1 string literals so that every byte is visible.
+ */
+class FuzzRegressionTest {
+
+  /** "UNH:" has a malformed tag; the reader counted it as a message MessageReader never saw. */
+  @Test
+  void regression_malformedUnhTag_isNoMessage() {
+    Harness.Run run = Harness.check(bytes("UNH:"));
+    assertEquals(0, run.messages());
+    assertEquals("no-message", ((RejectedMessage) run.outcomes().get(0)).error().code());
+    Issue malformed = run.envelope().stream().filter(i -> i.code().equals("malformed-tag"))
+        .findFirst().orElseThrow();
+    assertEquals(new Location("fuzz.edi", 0, 1, null, 0, 0, 0), malformed.location());
+  }
+
+  /**
+   * A malformed "UNH-" before a real UNH: the real message was numbered 2 (origin and locations)
+   * although it is the input's first message.
+   */
+  @Test
+  void regression_malformedUnhTagBeforeUnh_messageNumbersFollowRealMessages() {
+    Harness.Run run = Harness.check(bytes("UNA-',%*UNB'*UNH-*UNH"));
+    assertEquals(1, run.messages());
+    RejectedMessage only = (RejectedMessage) run.outcomes().get(0);
+    assertEquals(1, only.origin().message());
+    assertEquals(List.of(1), List.of(only.error().location().message()));
+  }
+
+  private static byte[] bytes(String isoLatin1) {
+    return isoLatin1.getBytes(ISO_8859_1);
+  }
+}
