@@ -18,6 +18,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * A finding is written to that directory as {@code crash-<sha1>} and then replays in every build;
  * also add it, minimised, as a named test in {@link FuzzRegressionTest} and fix the cause.
  */
+@org.junit.jupiter.api.Tag("jazzer")
 class ParserFuzzTest {
 
   @FuzzTest(maxDuration = "5m")
