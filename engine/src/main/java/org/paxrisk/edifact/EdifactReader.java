@@ -323,15 +323,9 @@ public final class EdifactReader implements Closeable {
     int elements = 1;
     int components = 1;
     int bits = 0;
-    // Letters (and most data) sort above every ASCII separator: one compare settles them.
-    final int highest = Math.max(Math.max(Math.max(term, elem), Math.max(comp, rel)), LF);
     int q = start + 3;
     while (q < end) {
       byte c = b[q];
-      if (c > highest) {
-        q++;
-        continue;
-      }
       if (c == term) {
         en[components - 1] = q;
         s.data = b;
