@@ -21,6 +21,8 @@ public final class MessageCursor {
   private int segments = 1;
   private boolean ended;
   private final long start;
+  private final int maxSegments;
+  private final long maxBytes;
 
   /** Starts a message at the UNH segment the reader is on. */
   public MessageCursor(EdifactReader reader) {
@@ -32,6 +34,8 @@ public final class MessageCursor {
     this.reference = unh.text(1, 1);
     this.header = unh.location();
     this.start = unh.byteOffset();
+    this.maxSegments = reader.constraints().maxSegmentsPerMessage();
+    this.maxBytes = reader.constraints().maxMessageBytes();
     collectReaderIssues();
   }
 
@@ -73,16 +77,15 @@ public final class MessageCursor {
           "message ends without UNT: " + s.tag() + " follows", s.location());
     }
     segments++;
-    ReadConstraints limits = reader.constraints();
-    if (segments > limits.maxSegmentsPerMessage()) {
+    if (segments > maxSegments) {
       throw new EdifactException("limit-exceeded",
           "message has more segments than ReadConstraints.maxSegmentsPerMessage ("
-              + limits.maxSegmentsPerMessage() + "); raise it if this input is genuine",
+              + maxSegments + "); raise it if this input is genuine",
           s.location());
     }
-    if (s.byteOffset() - start > limits.maxMessageBytes()) {
+    if (s.byteOffset() - start > maxBytes) {
       throw new EdifactException("limit-exceeded",
-          "message is larger than ReadConstraints.maxMessageBytes (" + limits.maxMessageBytes()
+          "message is larger than ReadConstraints.maxMessageBytes (" + maxBytes
               + " bytes); raise it if this input is genuine",
           s.location());
     }

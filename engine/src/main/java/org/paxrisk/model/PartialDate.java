@@ -17,12 +17,8 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
     if (month < 0 || month > 12 || day < 0 || day > 31 || (month == 0 && day != 0)) {
       throw new IllegalArgumentException("invalid partial date " + year + "-" + month + "-" + day);
     }
-    if (day != 0) {
-      try {
-        LocalDate.of(year, month, day);
-      } catch (DateTimeException e) {
-        throw new IllegalArgumentException("no such date " + year + "-" + month + "-" + day, e);
-      }
+    if (day != 0 && day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+      throw new IllegalArgumentException("no such date " + year + "-" + month + "-" + day);
     }
   }
 

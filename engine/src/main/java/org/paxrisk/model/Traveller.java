@@ -77,16 +77,17 @@ public record Traveller(
     private String placeOfBirth;
     private String embarkation;
     private String debarkation;
-    private final java.util.ArrayList<TravelDocument> documents = new java.util.ArrayList<>(2);
+    // Lists are made on first use: most travellers have one document and no phone or e-mail.
+    private List<TravelDocument> documents = List.of();
     private String seat;
     private Bags bags = Bags.NONE;
     private String recordLocator;
     private String passengerReference;
     private boolean infant;
     private Address address;
-    private final java.util.ArrayList<String> phones = new java.util.ArrayList<>(1);
-    private final java.util.ArrayList<String> emails = new java.util.ArrayList<>(1);
-    private final java.util.ArrayList<FrequentFlyer> frequentFlyers = new java.util.ArrayList<>(1);
+    private List<String> phones = List.of();
+    private List<String> emails = List.of();
+    private List<FrequentFlyer> frequentFlyers = List.of();
     private Boolean verified;
     private Origin origin;
 
@@ -102,16 +103,19 @@ public record Traveller(
     public Builder placeOfBirth(String v) { placeOfBirth = v; return this; }
     public Builder embarkation(String v) { embarkation = v; return this; }
     public Builder debarkation(String v) { debarkation = v; return this; }
-    public Builder document(TravelDocument v) { documents.add(v); return this; }
+    public Builder document(TravelDocument v) { documents = add(documents, v); return this; }
     public Builder seat(String v) { seat = v; return this; }
     public Builder bags(Bags v) { bags = v; return this; }
     public Builder recordLocator(String v) { recordLocator = v; return this; }
     public Builder passengerReference(String v) { passengerReference = v; return this; }
     public Builder infant(boolean v) { infant = v; return this; }
     public Builder address(Address v) { address = v; return this; }
-    public Builder phone(String v) { phones.add(v); return this; }
-    public Builder email(String v) { emails.add(v); return this; }
-    public Builder frequentFlyer(FrequentFlyer v) { frequentFlyers.add(v); return this; }
+    public Builder phone(String v) { phones = add(phones, v); return this; }
+    public Builder email(String v) { emails = add(emails, v); return this; }
+    public Builder frequentFlyer(FrequentFlyer v) {
+      frequentFlyers = add(frequentFlyers, v);
+      return this;
+    }
     public Builder verified(Boolean v) { verified = v; return this; }
     public Builder origin(Origin v) { origin = v; return this; }
 
@@ -125,6 +129,17 @@ public record Traveller(
     public boolean hasDocuments() { return !documents.isEmpty(); }
     public String seat() { return seat; }
     public Bags bags() { return bags; }
+
+    private static <T> List<T> add(List<T> list, T v) {
+      java.util.Objects.requireNonNull(v);
+      if (list.isEmpty()) {
+        return List.of(v);
+      }
+      java.util.ArrayList<T> more = new java.util.ArrayList<>(list.size() + 1);
+      more.addAll(list);
+      more.add(v);
+      return more;
+    }
 
     public Traveller build() {
       return new Traveller(role, surname, givenNames, dateOfBirth, gender, nationality, residence,

@@ -63,7 +63,10 @@ public final class PaxlstMapper {
   private static final int Q92 = '9' << 8 | '2';
   private static final int Q36 = '3' << 8 | '6';
   private static final int Q125 = '1' << 16 | '2' << 8 | '5';
+  private static final int Q173 = '1' << 16 | '7' << 8 | '3';
   private static final int Q174 = '1' << 16 | '7' << 8 | '4';
+  private static final int ZZZ = 'Z' << 16 | 'Z' << 8 | 'Z';
+  private static final int LBR = 'L' << 16 | 'B' << 8 | 'R';
   private static final int Q178 = '1' << 16 | '7' << 8 | '8';
   private static final int Q179 = '1' << 16 | '7' << 8 | '9';
   private static final int Q180 = '1' << 16 | '8' << 8 | '0';
@@ -159,10 +162,10 @@ public final class PaxlstMapper {
           ftx(s);
           break;
         case GEI:
-          if (group == Group.PERSON && s.textEquals(1, 1, "4")) {
-            String v = s.text(2, 1);
-            person.verified("173".equals(v) ? Boolean.TRUE
-                : ("174".equals(v) || "ZZZ".equals(v)) ? Boolean.FALSE : null);
+          if (group == Group.PERSON && s.key(1, 1) == '4') {
+            int v = s.key(2, 1);
+            person.verified(v == Q173 ? Boolean.TRUE : (v == Q174 || v == ZZZ) ? Boolean.FALSE
+                : null);
           }
           break;
         case RFF:
@@ -331,13 +334,9 @@ public final class PaxlstMapper {
     if (group != Group.PERSON) {
       return;
     }
-    String unit = s.text(3, 1);
-    String value = s.text(3, 2);
-    if (value == null) {
-      value = unit;
-      unit = null;
-    }
-    Double v = number(value);
+    int valueAt = s.has(3, 2) ? 2 : 1;
+    boolean pounds = valueAt == 2 && s.key(3, 1) == LBR;
+    Double v = number(s.view(3, valueAt));
     if (v == null) {
       cursor.warn("bad-number", "measurement value is not a number", s.location(3, 2));
       return;
@@ -345,7 +344,7 @@ public final class PaxlstMapper {
     if (s.textEquals(1, 1, "CT")) {
       bagCount = v.intValue();
     } else if (s.textEquals(1, 1, "WT")) {
-      bagWeight = "LBR".equals(unit) ? Math.round(v * 0.45359237 * 10) / 10.0 : v;
+      bagWeight = pounds ? Math.round(v * 0.45359237 * 10) / 10.0 : v;
     }
   }
 
@@ -512,6 +511,10 @@ public final class PaxlstMapper {
   }
 
   private static String join(Segment s, int e, int fromComponent) {
+    int last = s.componentCount(e);
+    if (last <= fromComponent) {
+      return s.text(e, fromComponent); // one part: no builder
+    }
     StringBuilder sb = null;
     for (int c = fromComponent; c <= s.componentCount(e); c++) {
       String part = s.text(e, c);
@@ -526,15 +529,37 @@ public final class PaxlstMapper {
     return sb == null ? null : sb.toString();
   }
 
-  private static Double number(String v) {
+  /** A plain decimal such as {@code 29} or {@code 12.5} (comma allowed), or null. */
+  static Double number(CharSequence v) {
     if (v == null) {
       return null;
     }
-    try {
-      return Double.valueOf(v.replace(',', '.'));
-    } catch (NumberFormatException e) {
-      return null;
+    long whole = 0;
+    long frac = 0;
+    long scale = 1;
+    boolean point = false;
+    boolean digits = false;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits = true;
+        if (point) {
+          if (scale < 1_000_000_000L) {
+            frac = frac * 10 + (c - '0');
+            scale *= 10;
+          }
+        } else if (whole < 1_000_000_000_000L) {
+          whole = whole * 10 + (c - '0');
+        } else {
+          return null;
+        }
+      } else if ((c == '.' || c == ',') && !point) {
+        point = true;
+      } else {
+        return null;
+      }
     }
+    return digits ? whole + frac / (double) scale : null;
   }
 
   /** A TDT group: flight identification, airports and times. */
