@@ -67,6 +67,9 @@ public final class PaxlstMapper {
   private static final int Q174 = '1' << 16 | '7' << 8 | '4';
   private static final int ZZZ = 'Z' << 16 | 'Z' << 8 | 'Z';
   private static final int LBR = 'L' << 16 | 'B' << 8 | 'R';
+  private static final int BAG = 'B' << 16 | 'A' << 8 | 'G';
+  private static final int CT = 'C' << 8 | 'T';
+  private static final int WT = 'W' << 8 | 'T';
   private static final int Q178 = '1' << 16 | '7' << 8 | '8';
   private static final int Q179 = '1' << 16 | '7' << 8 | '9';
   private static final int Q180 = '1' << 16 | '8' << 8 | '0';
@@ -224,7 +227,10 @@ public final class PaxlstMapper {
     person.givenNames(join(s, 4, 2));
     String street = join(s, 5, 1);
     String city = s.text(6, 1);
-    String region = s.text(7, 1) != null ? s.text(7, 1) : s.text(7, 4);
+    String region = s.text(7, 1);
+    if (region == null) {
+      region = s.text(7, 4);
+    }
     String postcode = s.text(8, 1);
     String country = s.text(9, 1);
     if (street != null || city != null || region != null || postcode != null || country != null) {
@@ -241,7 +247,10 @@ public final class PaxlstMapper {
   }
 
   private void loc(Segment s) {
-    String place = s.code(2, 1) != null ? s.code(2, 1) : s.text(2, 4);
+    String place = s.code(2, 1);
+    if (place == null) {
+      place = s.text(2, 4); // LOC+180+:::AMBER HILL GBR: a place named, not coded
+    }
     switch (group) {
       case LEG:
         leg.loc(s, place);
@@ -341,15 +350,16 @@ public final class PaxlstMapper {
       cursor.warn("bad-number", "measurement value is not a number", s.location(3, 2));
       return;
     }
-    if (s.textEquals(1, 1, "CT")) {
+    int q = s.key(1, 1);
+    if (q == CT) {
       bagCount = v.intValue();
-    } else if (s.textEquals(1, 1, "WT")) {
+    } else if (q == WT) {
       bagWeight = pounds ? Math.round(v * 0.45359237 * 10) / 10.0 : v;
     }
   }
 
   private void ftx(Segment s) {
-    if (group != Group.PERSON || !s.textEquals(1, 1, "BAG")) {
+    if (group != Group.PERSON || s.key(1, 1) != BAG) {
       return;
     }
     String tag = s.text(4, 1);
