@@ -1,0 +1,296 @@
+package org.paxrisk.watchlist;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How alike two names are, from 0 to 1, with the reasons. This is the name comparison the watch-list
+ * matcher uses; {@code paxrisk names score} measures it on labelled pairs.
+ *
+ * <p>Both names are normalised ({@link #normalize}: any script to Latin, ICAO 9303 spelling,
+ * titles dropped, particles marked). Tokens are then paired one to one, best pairs first, where a
+ * pair is worth its token similarity: 1 for the same token, 0.95 for equivalent given names
+ * (MOHAMMED/MUHAMMAD, WILLIAM/BILL), at least 0.9 for the same consonant skeleton (a
+ * transliteration variant), otherwise Jaro-Winkler; an initial pairs with a name it starts. Two
+ * adjacent tokens are joined first where that makes a token of the other name (ABDUL RAHMAN and
+ * ABDULRAHMAN). Each token weighs its rarity (the matcher passes weights from the list; particles
+ * weigh 0.2); the score is the paired weight times similarity over the paired weight plus a third
+ * of the unpaired weight, so a dropped middle name costs a little and a missing surname a lot.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class NameSimilarity {
+  /*
+   * Implementation note: names have few tokens (rarely over six), so the pairing is a greedy
+   * pass over the n*m similarity matrix, which for so few tokens is almost always the optimal
+   * assignment and far cheaper than the Hungarian method.
+   */
+  static final double PAIR_THRESHOLD = 0.75;
+  static final double UNPAIRED_WEIGHT = 0.35;
+  static final double PARTICLE_WEIGHT = 0.2;
+
+  private static final NameSimilarity STANDARD = new NameSimilarity();
+
+  private NameSimilarity() {}
+
+  /** The one similarity PaxRisk uses. */
+  public static NameSimilarity standard() {
+    return STANDARD;
+  }
+
+  /** The score of two names written in any script, with unit weights. */
+  public double score(String a, String b) {
+    return compare(a, b).score();
+  }
+
+  /** The score and the pairs that made it. */
+  public Result compare(String a, String b) {
+    Tokens x = Tokens.of(Normalizer.normalize(a), null);
+    Tokens y = Tokens.of(Normalizer.normalize(b), null);
+    return compare(x, y, true);
+  }
+
+  /** What a comparison found: the score and, per pair, the tokens and their similarity. */
+  public record Result(double score, List<Pair> pairs, List<String> unpaired) {
+    /** e.g. {@code MOHAMMED~MUHAMMAD 0.95, ALI=ALI; unpaired: HASSAN}. */
+    public String explain() {
+      StringBuilder sb = new StringBuilder();
+      for (Pair p : pairs) {
+        if (sb.length() > 0) {
+          sb.append(", ");
+        }
+        sb.append(p);
+      }
+      if (!unpaired.isEmpty()) {
+        sb.append(sb.length() > 0 ? "; " : "").append("unpaired: ").append(String.join(" ",
+            unpaired));
+      }
+      return sb.toString();
+    }
+  }
+
+  /** Two tokens paired with their similarity. */
+  public record Pair(String left, String right, double similarity) {
+    @Override
+    public String toString() {
+      return similarity >= 1 ? left + "=" + right
+          : String.format(java.util.Locale.ROOT, "%s~%s %.2f", left, right, similarity);
+    }
+  }
+
+  /** Normalised tokens of a name, as matching sees it. */
+  public static List<String> normalize(String name) {
+    return List.of(Normalizer.tokens(name));
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  /** Tokens with their skeletons and weights, prepared once per name. */
+  static final class Tokens {
+    final String[] token;
+    final String[] skeleton;
+    final double[] weight;
+
+    Tokens(String[] token, String[] skeleton, double[] weight) {
+      this.token = token;
+      this.skeleton = skeleton;
+      this.weight = weight;
+    }
+
+    int size() {
+      return token.length;
+    }
+
+    /** Tokens of a normalised name; weights from {@code weights} (null: 1, particles 0.2). */
+    static Tokens of(Normalizer.NormalizedName n, TokenWeights weights) {
+      String[] t = n.tokens();
+      String[] s = new String[t.length];
+      double[] w = new double[t.length];
+      for (int i = 0; i < t.length; i++) {
+        s[i] = Skeleton.of(t[i]);
+        w[i] = n.particle()[i] ? PARTICLE_WEIGHT : weights == null ? 1.0 : weights.weight(t[i]);
+      }
+      return new Tokens(t, s, w);
+    }
+
+    /** The same tokens with tokens i and i+1 joined. */
+    Tokens join(int i) {
+      int n = token.length - 1;
+      String[] t = new String[n];
+      String[] s = new String[n];
+      double[] w = new double[n];
+      for (int k = 0, src = 0; k < n; k++, src++) {
+        if (src == i) {
+          t[k] = token[i] + token[i + 1];
+          s[k] = Skeleton.of(t[k]);
+          w[k] = Math.max(weight[i], weight[i + 1]);
+          src++;
+        } else {
+          t[k] = token[src];
+          s[k] = skeleton[src];
+          w[k] = weight[src];
+        }
+      }
+      return new Tokens(t, s, w);
+    }
+  }
+
+  /** Weights tokens by how rare they are in a list. */
+  interface TokenWeights {
+    double weight(String token);
+  }
+
+  static double tokenSimilarity(String a, String sa, String b, String sb) {
+    if (a.equals(b)) {
+      return 1;
+    }
+    if (Equivalents.same(a, b)) {
+      return 0.95;
+    }
+    if (a.length() == 1 || b.length() == 1) {
+      // An initial: J pairs with JOHN, never with another whole name by spelling alone.
+      return (a.length() == 1 ? b.charAt(0) == a.charAt(0) : a.charAt(0) == b.charAt(0)) ? 0.8
+          : 0;
+    }
+    double jw = JaroWinkler.similarity(a, b);
+    if (sa.length() >= 2 && (sa.equals(sb) || withoutArticle(a, sa).equals(withoutArticle(b, sb)))) {
+      jw = Math.max(jw, 0.9);
+    }
+    return jw;
+  }
+
+  /**
+   * The skeleton without a glued Arabic article: ICU writes الرحمن as ALRHMN, with the article and
+   * without vowels, where Latin lists write AL RAHMAN or RAHMAN. Only for vowel-less remainders, so
+   * ALBERT keeps its A-L.
+   */
+  static String withoutArticle(String token, String skeleton) {
+    if (token.length() > 4 && (token.startsWith("AL") || token.startsWith("EL"))
+        && skeleton.length() > 2 && skeleton.charAt(0) == 'L' && !hasVowel(token, 2)) {
+      return skeleton.substring(1);
+    }
+    return skeleton;
+  }
+
+  private static boolean hasVowel(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      switch (s.charAt(i)) {
+        case 'A':
+        case 'E':
+        case 'I':
+        case 'O':
+        case 'U':
+          return true;
+        default:
+          break;
+      }
+    }
+    return false;
+  }
+
+  /** Compares prepared names; {@code explain} collects the pairs. */
+  static Result compare(Tokens x, Tokens y, boolean explain) {
+    if (x.size() == 0 || y.size() == 0) {
+      return new Result(0, List.of(), List.of());
+    }
+    x = joinWhereItHelps(x, y);
+    y = joinWhereItHelps(y, x);
+    int n = x.size();
+    int m = y.size();
+    double[] sim = new double[n * m];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < m; j++) {
+        sim[i * m + j] = tokenSimilarity(x.token[i], x.skeleton[i], y.token[j], y.skeleton[j]);
+      }
+    }
+    boolean[] usedX = new boolean[n];
+    boolean[] usedY = new boolean[m];
+    double paired = 0;
+    double pairedWeight = 0;
+    List<Pair> pairs = explain ? new ArrayList<>(Math.min(n, m)) : null;
+    for (int round = 0; round < Math.min(n, m); round++) {
+      int best = -1;
+      double bestSim = PAIR_THRESHOLD;
+      for (int k = 0; k < sim.length; k++) {
+        if (sim[k] >= bestSim && !usedX[k / m] && !usedY[k % m]) {
+          // Ties go to the heavier pair, so rare tokens pair first.
+          if (sim[k] > bestSim || best < 0
+              || weight(x, y, k, m) > weight(x, y, best, m)) {
+            best = k;
+            bestSim = sim[k];
+          }
+        }
+      }
+      if (best < 0) {
+        break;
+      }
+      int i = best / m;
+      int j = best % m;
+      usedX[i] = true;
+      usedY[j] = true;
+      double w = weight(x, y, best, m);
+      paired += w * bestSim;
+      pairedWeight += w;
+      if (explain) {
+        pairs.add(new Pair(x.token[i], y.token[j], Math.round(bestSim * 100) / 100.0));
+      }
+    }
+    double unpaired = 0;
+    List<String> left = explain ? new ArrayList<>() : null;
+    for (int i = 0; i < n; i++) {
+      if (!usedX[i]) {
+        unpaired += x.weight[i];
+        if (explain) {
+          left.add(x.token[i]);
+        }
+      }
+    }
+    for (int j = 0; j < m; j++) {
+      if (!usedY[j]) {
+        unpaired += y.weight[j];
+        if (explain) {
+          left.add(y.token[j]);
+        }
+      }
+    }
+    double denominator = pairedWeight + UNPAIRED_WEIGHT * unpaired;
+    double score = denominator == 0 ? 0 : paired / denominator;
+    return new Result(score, explain ? pairs : List.of(), explain ? left : List.of());
+  }
+
+  private static double weight(Tokens x, Tokens y, int k, int m) {
+    return (x.weight[k / m] + y.weight[k % m]) / 2;
+  }
+
+  /**
+   * Joins two or three adjacent tokens of {@code x} where the joined token is a token of {@code y},
+   * letter for letter or by skeleton: ABDUL RAHMAN and ABD AL RAHMAN both become ABDULRAHMAN's match.
+   */
+  private static Tokens joinWhereItHelps(Tokens x, Tokens y) {
+    for (int span = 3; span >= 2; span--) {
+      for (int i = 0; i + span <= x.size(); i++) {
+        int len = 0;
+        for (int k = i; k < i + span; k++) {
+          len += x.token[k].length();
+        }
+        for (int j = 0; j < y.size(); j++) {
+          String t = y.token[j];
+          // Cheap filters first: similar length and the same first letter.
+          if (Math.abs(t.length() - len) > 2 || t.charAt(0) != x.token[i].charAt(0)) {
+            continue;
+          }
+          StringBuilder joined = new StringBuilder(len);
+          for (int k = i; k < i + span; k++) {
+            joined.append(x.token[k]);
+          }
+          String jt = joined.toString();
+          if (t.equals(jt) || Skeleton.of(jt).equals(y.skeleton[j])) {
+            Tokens merged = x.join(i);
+            return joinWhereItHelps(span == 3 ? merged.join(i) : merged, y);
+          }
+        }
+      }
+    }
+    return x;
+  }
+}
