@@ -1,0 +1,117 @@
+package org.paxrisk.watchlist;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.paxrisk.model.Gender;
+import org.paxrisk.model.PartialDate;
+
+/**
+ * The binary layout of one entry in the store's {@code entries} map (no Java serialization), with
+ * each name stored already normalised so that matching never runs ICU on list entries.
+ *
+ * <pre>
+ *   u8 layout (1) | str id | str list | str category | u8 kind | u8 gender
+ *   varint names  { u8 type | u8 weak | str name | str surname | str given
+ *                   varint tokens { ascii token | ascii skeleton | f32 weight } }
+ *   varint dobs   { i32 from (yyyymmdd, 00 = unknown) | i32 to }
+ *   varint nationalities { str }
+ *   varint documents { str type | str number | str country }
+ *   str remarks
+ * </pre>
+ */
+final class EntryCodec {
+  static final int LAYOUT = 1;
+
+  private EntryCodec() {}
+
+  static byte[] encode(WatchlistEntry e, List<NameSimilarity.Tokens> names, Bin.Writer w) {
+    w.reset().u8(LAYOUT).str(e.id()).str(e.list()).str(e.category()).u8(e.kind().ordinal())
+        .u8(e.gender().ordinal());
+    w.varint(e.names().size());
+    for (int i = 0; i < e.names().size(); i++) {
+      ListedName n = e.names().get(i);
+      w.u8(n.type().ordinal()).u8(n.weak() ? 1 : 0).str(n.name()).str(n.surname())
+          .str(n.givenNames());
+      NameSimilarity.Tokens t = names.get(i);
+      w.varint(t.size());
+      for (int k = 0; k < t.size(); k++) {
+        w.str(t.token[k]).str(t.skeleton[k]).f32((float) t.weight[k]);
+      }
+    }
+    w.varint(e.datesOfBirth().size());
+    for (DateRange d : e.datesOfBirth()) {
+      w.i32(pack(d.from())).i32(pack(d.to()));
+    }
+    w.varint(e.nationalities().size());
+    for (String n : e.nationalities()) {
+      w.str(n);
+    }
+    w.varint(e.documents().size());
+    for (ListedDocument d : e.documents()) {
+      w.str(d.type()).str(d.number()).str(d.issuingCountry());
+    }
+    w.str(e.remarks());
+    return w.toBytes();
+  }
+
+  static Prepared decode(Bin.Reader r) {
+    int layout = r.u8();
+    if (layout != LAYOUT) {
+      throw new IllegalStateException("watch-list store record layout " + layout
+          + " is not " + LAYOUT + ": rebuild the store with this version");
+    }
+    String id = r.str();
+    String list = r.str();
+    String category = r.str();
+    WatchlistEntry.Kind kind = WatchlistEntry.Kind.values()[r.u8()];
+    Gender gender = Gender.values()[r.u8()];
+    int n = (int) r.varint();
+    List<ListedName> names = new ArrayList<>(n);
+    NameSimilarity.Tokens[] tokens = new NameSimilarity.Tokens[n];
+    for (int i = 0; i < n; i++) {
+      ListedName.Type type = ListedName.Type.values()[r.u8()];
+      boolean weak = r.u8() == 1;
+      names.add(new ListedName(r.str(), r.str(), r.str(), type, weak));
+      int k = (int) r.varint();
+      String[] tok = new String[k];
+      String[] skel = new String[k];
+      double[] w = new double[k];
+      for (int j = 0; j < k; j++) {
+        tok[j] = r.ascii();
+        skel[j] = r.ascii();
+        w[j] = r.f32();
+      }
+      tokens[i] = new NameSimilarity.Tokens(tok, skel, w);
+    }
+    int nd = (int) r.varint();
+    List<DateRange> dobs = new ArrayList<>(nd);
+    for (int i = 0; i < nd; i++) {
+      dobs.add(new DateRange(unpack(r.i32()), unpack(r.i32())));
+    }
+    int nn = (int) r.varint();
+    List<String> nat = new ArrayList<>(nn);
+    for (int i = 0; i < nn; i++) {
+      nat.add(r.str());
+    }
+    int ndoc = (int) r.varint();
+    List<ListedDocument> docs = new ArrayList<>(ndoc);
+    for (int i = 0; i < ndoc; i++) {
+      docs.add(new ListedDocument(r.str(), r.str(), r.str()));
+    }
+    String remarks = r.str();
+    WatchlistEntry e = new WatchlistEntry(id, list, category, kind, names, dobs, gender, nat, docs,
+        remarks);
+    return new Prepared(e, tokens);
+  }
+
+  static int pack(PartialDate d) {
+    return d.year() * 10000 + d.month() * 100 + d.day();
+  }
+
+  static PartialDate unpack(int v) {
+    return new PartialDate(v / 10000, v / 100 % 100, v % 100);
+  }
+
+  /** An entry with its names as scoring wants them. */
+  record Prepared(WatchlistEntry entry, NameSimilarity.Tokens[] names) {}
+}

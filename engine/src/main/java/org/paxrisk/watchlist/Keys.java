@@ -1,0 +1,109 @@
+package org.paxrisk.watchlist;
+
+import java.util.function.Consumer;
+
+/**
+ * The blocking keys that lead from a traveller's name to the list entries worth scoring, without
+ * a scan of the list. A key is a prefix letter and a value:
+ *
+ * <ul>
+ *   <li>{@code T} a token, given-name variants folded to their canonical spelling (MUHAMMAD);
+ *   <li>{@code S} a consonant skeleton ({@link Skeleton}), of each token and of each run of two or
+ *       three adjacent tokens joined (ABD AL RAHMAN and ABDULRAHMAN share S BDLRHMN);
+ *   <li>{@code D} a skeleton with one letter deleted, for typos (only skeletons of four or more);
+ *   <li>{@code N} a document number with OCR-confusable characters folded (O and 0, I and 1, ...).
+ * </ul>
+ *
+ * <p>The store indexes every key of every listed name; a query looks up T and S keys first and D
+ * keys only when those found nothing good (see {@link WatchlistMatcher}).
+ */
+final class Keys {
+  private Keys() {}
+
+  /** T and S keys of a name. */
+  static void nameKeys(Normalizer.NormalizedName n, Consumer<String> out) {
+    String[] t = n.tokens();
+    for (int i = 0; i < t.length; i++) {
+      if (n.particle()[i]) {
+        continue;
+      }
+      out.accept("T" + Equivalents.canonical(t[i]));
+      String s = Skeleton.of(t[i]);
+      out.accept("S" + s);
+      String bare = NameSimilarity.withoutArticle(t[i], s);
+      if (!bare.equals(s)) {
+        out.accept("S" + bare);
+      }
+    }
+    for (int span = 2; span <= 3; span++) {
+      for (int i = 0; i + span <= t.length; i++) {
+        StringBuilder joined = new StringBuilder();
+        for (int k = i; k < i + span; k++) {
+          joined.append(t[k]);
+        }
+        out.accept("S" + Skeleton.of(joined.toString()));
+      }
+    }
+  }
+
+  /** D keys of a name: every one-letter deletion of each token's skeleton of four or more. */
+  static void deletionKeys(Normalizer.NormalizedName n, Consumer<String> out) {
+    String[] t = n.tokens();
+    for (int i = 0; i < t.length; i++) {
+      if (!n.particle()[i]) {
+        deletions(Skeleton.of(t[i]), "D", out);
+      }
+    }
+  }
+
+  /** {@code prefix} + each one-letter deletion of a skeleton of four letters or more. */
+  static void deletions(String skeleton, String prefix, Consumer<String> out) {
+    if (skeleton.length() < 4) {
+      return;
+    }
+    for (int i = 0; i < skeleton.length(); i++) {
+      if (i > 0 && skeleton.charAt(i) == skeleton.charAt(i - 1)) {
+        continue; // the same deletion again
+      }
+      out.accept(prefix + skeleton.substring(0, i) + skeleton.substring(i + 1));
+    }
+  }
+
+  /** The N key of a document number, or null when it has no letters or digits. */
+  static String documentKey(String number) {
+    if (number == null) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder(number.length() + 1).append('N');
+    for (int i = 0; i < number.length(); i++) {
+      char c = Character.toUpperCase(number.charAt(i));
+      if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        sb.append(ocrFold(c));
+      }
+    }
+    return sb.length() == 1 ? null : sb.toString();
+  }
+
+  /** Characters an OCR reader (or a tired agent) confuses, folded to one. */
+  static char ocrFold(char c) {
+    switch (c) {
+      case 'O':
+      case 'Q':
+      case 'D':
+        return '0';
+      case 'I':
+      case 'L':
+        return '1';
+      case 'Z':
+        return '2';
+      case 'S':
+        return '5';
+      case 'G':
+        return '6';
+      case 'B':
+        return '8';
+      default:
+        return c;
+    }
+  }
+}
