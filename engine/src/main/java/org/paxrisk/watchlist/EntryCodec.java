@@ -104,6 +104,65 @@ final class EntryCodec {
     return new Prepared(e, tokens);
   }
 
+  /**
+   * What scoring reads of an entry, without the objects a full decode makes: kind, gender, the
+   * names' tokens and weak flags, dates of birth, nationalities, document numbers.
+   */
+  static Lean decodeLean(Bin.Reader r) {
+    if (r.u8() != LAYOUT) {
+      throw new IllegalStateException("watch-list store record layout is not " + LAYOUT);
+    }
+    r.skipStr();
+    r.skipStr();
+    r.skipStr();
+    WatchlistEntry.Kind kind = WatchlistEntry.Kind.values()[r.u8()];
+    Gender gender = Gender.values()[r.u8()];
+    int n = (int) r.varint();
+    NameSimilarity.Tokens[] tokens = new NameSimilarity.Tokens[n];
+    boolean[] weak = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      r.u8();
+      weak[i] = r.u8() == 1;
+      r.skipStr();
+      r.skipStr();
+      r.skipStr();
+      int k = (int) r.varint();
+      String[] tok = new String[k];
+      String[] skel = new String[k];
+      double[] w = new double[k];
+      for (int j = 0; j < k; j++) {
+        tok[j] = r.ascii();
+        skel[j] = r.ascii();
+        w[j] = r.f32();
+      }
+      tokens[i] = new NameSimilarity.Tokens(tok, skel, w);
+    }
+    int nd = (int) r.varint();
+    int[] dobs = new int[nd * 2];
+    for (int i = 0; i < nd * 2; i++) {
+      dobs[i] = r.i32();
+    }
+    int nn = (int) r.varint();
+    String[] nat = new String[nn];
+    for (int i = 0; i < nn; i++) {
+      nat[i] = r.str();
+    }
+    int ndoc = (int) r.varint();
+    String[] docNumbers = new String[ndoc];
+    String[] docCountries = new String[ndoc];
+    for (int i = 0; i < ndoc; i++) {
+      r.skipStr();
+      docNumbers[i] = r.str();
+      docCountries[i] = r.str();
+    }
+    return new Lean(kind, gender, tokens, weak, dobs, nat, docNumbers, docCountries);
+  }
+
+  /** The part of an entry that scoring reads. */
+  record Lean(WatchlistEntry.Kind kind, Gender gender, NameSimilarity.Tokens[] names,
+      boolean[] weak, int[] datesOfBirth, String[] nationalities, String[] documentNumbers,
+      String[] documentCountries) {}
+
   static int pack(PartialDate d) {
     return d.year() * 10000 + d.month() * 100 + d.day();
   }

@@ -9,7 +9,7 @@ package org.paxrisk.watchlist;
  * @param typoStageBelow run the typo keys (one-letter deletions) when no candidate scored this much
  */
 public record MatchSettings(double threshold, int maxMatches, int candidates, double typoStageBelow) {
-  public static final MatchSettings DEFAULTS = new MatchSettings(0.75, 10, 48, 0.85);
+  public static final MatchSettings DEFAULTS = new MatchSettings(0.75, 10, 24, 0.85);
 
   public MatchSettings {
     if (threshold < 0 || threshold > 1) {

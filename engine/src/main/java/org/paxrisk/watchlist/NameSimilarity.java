@@ -90,11 +90,17 @@ public final class NameSimilarity {
     final String[] token;
     final String[] skeleton;
     final double[] weight;
+    /** Canonical spellings ({@link Equivalents}), looked up once per token, not per pair. */
+    final String[] canonical;
 
     Tokens(String[] token, String[] skeleton, double[] weight) {
       this.token = token;
       this.skeleton = skeleton;
       this.weight = weight;
+      this.canonical = new String[token.length];
+      for (int i = 0; i < token.length; i++) {
+        canonical[i] = Equivalents.canonical(token[i]);
+      }
     }
 
     int size() {
@@ -140,12 +146,12 @@ public final class NameSimilarity {
     double weight(String token);
   }
 
-  static double tokenSimilarity(String a, String sa, String b, String sb) {
+  static double tokenSimilarity(String a, String sa, String ca, String b, String sb, String cb) {
     if (a.equals(b)) {
       return 1;
     }
-    if (Equivalents.same(a, b)) {
-      return 0.95;
+    if (ca.equals(cb)) {
+      return 0.95; // equivalent given names: canonical spellings are equal only within a group
     }
     if (a.length() == 1 || b.length() == 1) {
       // An initial: J pairs with JOHN, never with another whole name by spelling alone.
@@ -200,7 +206,8 @@ public final class NameSimilarity {
     double[] sim = new double[n * m];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < m; j++) {
-        sim[i * m + j] = tokenSimilarity(x.token[i], x.skeleton[i], y.token[j], y.skeleton[j]);
+        sim[i * m + j] = tokenSimilarity(x.token[i], x.skeleton[i], x.canonical[i], y.token[j],
+            y.skeleton[j], y.canonical[j]);
       }
     }
     boolean[] usedX = new boolean[n];

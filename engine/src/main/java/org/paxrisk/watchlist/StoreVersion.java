@@ -59,6 +59,15 @@ final class StoreVersion implements Closeable {
     return EntryCodec.decode(readers.get().wrap(b, 0, b.length));
   }
 
+  /** The entry with that number, as scoring reads it, or null. */
+  EntryCodec.Lean lean(int id) {
+    byte[] b = entries.get(id);
+    if (b == null) {
+      return null;
+    }
+    return EntryCodec.decodeLean(readers.get().wrap(b, 0, b.length));
+  }
+
   /** How many entries have the key (0 when none). */
   int count(String key) {
     byte[] b = postings.get(key);

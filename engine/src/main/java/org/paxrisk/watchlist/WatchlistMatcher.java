@@ -63,14 +63,14 @@ public final class WatchlistMatcher {
   /** The matches of a query, best first. */
   public List<WatchlistMatch> search(Query q) {
     Normalizer.NormalizedName name = Normalizer.normalize(q.name());
-    Map<Integer, double[]> support = new HashMap<>();
-    Set<Integer> documentHits = new LinkedHashSet<>();
+    Candidates found = SCRATCH.get();
+    found.clear();
     int n = Math.max(1, store.size());
     double[] tokenWeights = new double[name.tokens().length];
     Arrays.fill(tokenWeights, 1.0);
 
-    // Stage 1: token and skeleton keys.
-    List<String> keys = new ArrayList<>();
+    // Stage 1: token and skeleton keys; common keys only strengthen what rarer keys found.
+    List<String> keys = new ArrayList<>(12);
     Keys.nameKeys(name, keys::add);
     List<String> commonKeys = new ArrayList<>();
     List<int[]> common = new ArrayList<>();
@@ -83,10 +83,10 @@ public final class WatchlistMatcher {
       if (key.charAt(0) == 'T') {
         weighToken(name, key, df, n, tokenWeights);
       }
-      double idf = Math.log1p((double) n / df);
       if (df <= commonAbove) {
+        double idf = Math.log1p((double) n / df);
         for (int i = 1; i < p.length; i++) {
-          support.computeIfAbsent(p[i], k -> new double[1])[0] += idf;
+          found.add(p[i], idf);
         }
       } else {
         common.add(p);
@@ -94,51 +94,41 @@ public final class WatchlistMatcher {
       }
     }
     for (int[] p : common) {
-      if (support.isEmpty()) {
-        break;
-      }
-      // Only the first page: enough to strengthen the candidates that rarer keys found.
+      // The first page is enough to strengthen the candidates rarer keys found.
       double idf = Math.log1p((double) n / p[0]);
       for (int i = 1; i < p.length; i++) {
-        double[] s = support.get(p[i]);
-        if (s != null) {
-          s[0] += idf;
-        }
+        found.strengthen(p[i], idf);
       }
     }
-    if (support.isEmpty() && common.size() >= 2) {
+    if (found.isEmpty() && common.size() >= 2) {
       // Only common tokens (MOHAMMED ALI): the entries that have the two rarest of them.
       Integer[] order = new Integer[common.size()];
       for (int i = 0; i < order.length; i++) {
         order[i] = i;
       }
-      Arrays.sort(order, (a, b) -> Integer.compare(common.get(a)[0], common.get(b)[0]));
+      Arrays.sort(order, (x, y) -> Integer.compare(common.get(x)[0], common.get(y)[0]));
       intersect(store.posting(commonKeys.get(order[0]), true),
-          store.posting(commonKeys.get(order[1]), true), support);
+          store.posting(commonKeys.get(order[1]), true), found);
+    }
+
+    NameSimilarity.Tokens query = tokens(name, tokenWeights);
+    Scored best = new Scored();
+    for (int id : found.top(settings.candidates())) {
+      score(id, q, query, best);
     }
     for (TravelDocument d : q.documents()) {
       String k = Keys.documentKey(d.number());
       if (k != null) {
         int[] p = store.posting(k, false);
         for (int i = 1; i < p.length; i++) {
-          documentHits.add(p[i]);
+          score(p[i], q, query, best);
         }
       }
     }
 
-    NameSimilarity.Tokens query = tokens(name, tokenWeights);
-    Scored best = new Scored(settings.maxMatches());
-    Set<Integer> scored = new java.util.HashSet<>();
-    for (int id : top(support, settings.candidates())) {
-      score(id, q, query, best, scored);
-    }
-    for (int id : documentHits) {
-      score(id, q, query, best, scored);
-    }
-
     // Stage 2: typo keys, only when stage 1 found nothing good.
-    if (best.bestScore() < settings.typoStageBelow() && !name.isEmpty()) {
-      Map<Integer, double[]> typo = new HashMap<>();
+    if (best.bestScore < settings.typoStageBelow() && !name.isEmpty()) {
+      Candidates typo = new Candidates();
       for (int i = 0; i < name.tokens().length; i++) {
         if (name.particle()[i]) {
           continue;
@@ -157,18 +147,20 @@ public final class WatchlistMatcher {
           }
           double idf = Math.log1p((double) n / p[0]);
           for (int k = 1; k < p.length; k++) {
-            if (!scored.contains(p[k])) {
-              typo.computeIfAbsent(p[k], x -> new double[1])[0] += idf;
+            if (!best.scored.contains(p[k])) {
+              typo.add(p[k], idf);
             }
           }
         }
       }
-      for (int id : top(typo, settings.candidates())) {
-        score(id, q, query, best, scored);
+      for (int id : typo.top(settings.candidates())) {
+        score(id, q, query, best);
       }
     }
-    return best.results(settings.threshold());
+    return best.results(q, query);
   }
+
+  private static final ThreadLocal<Candidates> SCRATCH = ThreadLocal.withInitial(Candidates::new);
 
   private static void weighToken(Normalizer.NormalizedName name, String key, int df, int n,
       double[] weights) {
@@ -190,12 +182,12 @@ public final class WatchlistMatcher {
     return t;
   }
 
-  private static void intersect(int[] a, int[] b, Map<Integer, double[]> out) {
+  private static void intersect(int[] a, int[] b, Candidates out) {
     int i = 1;
     int j = 1;
     while (i < a.length && j < b.length) {
       if (a[i] == b[j]) {
-        out.put(a[i], new double[] {1});
+        out.add(a[i], 1);
         i++;
         j++;
       } else if (a[i] < b[j]) {
@@ -206,74 +198,73 @@ public final class WatchlistMatcher {
     }
   }
 
-  private static int[] top(Map<Integer, double[]> support, int k) {
-    if (support.isEmpty()) {
-      return new int[0];
+  /** Scores one entry quickly, without reasons; entries above the threshold are kept. */
+  private void score(int id, Query q, NameSimilarity.Tokens query, Scored best) {
+    if (!best.scored.add(id)) {
+      return;
     }
-    List<Map.Entry<Integer, double[]>> all = new ArrayList<>(support.entrySet());
-    all.sort((x, y) -> {
-      int c = Double.compare(y.getValue()[0], x.getValue()[0]);
-      return c != 0 ? c : Integer.compare(x.getKey(), y.getKey());
-    });
-    int m = Math.min(k, all.size());
-    int[] ids = new int[m];
-    for (int i = 0; i < m; i++) {
-      ids[i] = all.get(i).getKey();
+    EntryCodec.Lean e = store.lean(id);
+    if (e == null) {
+      return;
     }
-    return ids;
+    double s = score(e, q, query, null);
+    best.bestScore = Math.max(best.bestScore, s);
+    if (s >= settings.threshold()) {
+      best.kept.add(new double[] {s, id});
+    }
   }
 
-  private void score(int id, Query q, NameSimilarity.Tokens query, Scored best, Set<Integer> done) {
-    if (!done.add(id)) {
-      return;
-    }
-    EntryCodec.Prepared p = store.entry(id);
-    if (p == null) {
-      return;
-    }
-    WatchlistEntry e = p.entry();
-    List<String> reasons = new ArrayList<>(5);
-    double score;
-    String matchedName = null;
-    if (e.kind() == WatchlistEntry.Kind.DOCUMENT) {
-      score = 0;
-    } else {
-      NameSimilarity.Result bestName = null;
+  /** The score of an entry for a query; with {@code why} not null, also the reasons. */
+  static double score(EntryCodec.Lean e, Query q, NameSimilarity.Tokens query, List<String> why) {
+    double score = 0;
+    if (e.kind() != WatchlistEntry.Kind.DOCUMENT) {
       int bestIndex = -1;
-      for (int i = 0; i < p.names().length; i++) {
-        NameSimilarity.Result r = NameSimilarity.compare(query, p.names()[i], true);
-        double s = r.score() * (e.names().get(i).weak() ? 0.95 : 1.0);
-        if (bestName == null || s > bestName.score()) {
-          bestName = new NameSimilarity.Result(s, r.pairs(), r.unpaired());
+      for (int i = 0; i < e.names().length; i++) {
+        double s = NameSimilarity.compare(query, e.names()[i], false).score()
+            * (e.weak()[i] ? 0.95 : 1.0);
+        if (bestIndex < 0 || s > score) {
+          score = s;
           bestIndex = i;
         }
       }
-      score = bestName == null ? 0 : bestName.score();
       if (bestIndex >= 0) {
-        matchedName = e.names().get(bestIndex).name();
-        reasons.add(String.format(Locale.ROOT, "name %.2f (%s)%s", score, bestName.explain(),
-            e.names().get(bestIndex).type() == ListedName.Type.PRIMARY ? ""
-                : ", matched an alias"));
+        if (why != null) {
+          why.add(String.format(Locale.ROOT, "name %.2f (%s)", score,
+              NameSimilarity.compare(query, e.names()[bestIndex], true).explain()));
+        }
       }
     }
-    double document = documents(e, q.documents(), reasons);
+    double document = documents(e, q.documents(), why);
     if (e.kind() != WatchlistEntry.Kind.DOCUMENT) {
-      score += dateOfBirth(e, q.dateOfBirth(), reasons);
-      score += nationality(e, q.nationality(), reasons);
-      score += gender(e, q.gender(), reasons);
+      score += dateOfBirth(e.datesOfBirth(), q.dateOfBirth(), why);
+      score += nationality(e.nationalities(), q.nationality(), why);
+      score += gender(e.gender(), q.gender(), why);
       // A listed document number is worth a review whatever the name (stolen identity): it sets
       // a floor, and adds a little on top of a name that agrees.
       score = document > 0 ? Math.max(score + document * 0.2, document * 0.9) : score;
     } else {
       score = document;
     }
-    score = Math.max(0, Math.min(1, score));
-    best.offer(new WatchlistMatch(e.id(), e.list(), e.category(),
-        Math.round(score * 1000) / 1000.0, e.primaryName(), matchedName, reasons, e));
+    return Math.max(0, Math.min(1, Math.round(score * 1000) / 1000.0));
+  }
+
+  /** Index of the name that scores best, for "matched name"; -1 when there is none. */
+  static int bestName(EntryCodec.Lean e, NameSimilarity.Tokens query) {
+    int best = -1;
+    double bestScore = -1;
+    for (int i = 0; i < e.names().length; i++) {
+      double s = NameSimilarity.compare(query, e.names()[i], false).score()
+          * (e.weak()[i] ? 0.95 : 1.0);
+      if (s > bestScore) {
+        bestScore = s;
+        best = i;
+      }
+    }
+    return best;
   }
 
   /** 1 for an equal document number, 0.9 up to OCR slips, 0.3 less for another country, else 0. */
-  private static double documents(WatchlistEntry e, List<TravelDocument> docs, List<String> why) {
+  private static double documents(EntryCodec.Lean e, List<TravelDocument> docs, List<String> why) {
     double best = 0;
     String reason = null;
     for (TravelDocument d : docs) {
@@ -282,23 +273,25 @@ public final class WatchlistMatcher {
       }
       String exact = alnum(d.number());
       String folded = Keys.documentKey(d.number());
-      for (ListedDocument l : e.documents()) {
+      for (int i = 0; i < e.documentNumbers().length; i++) {
+        String listed = e.documentNumbers()[i];
+        String country = e.documentCountries()[i];
         double s;
         String r;
-        if (alnum(l.number()).equals(exact)) {
+        if (alnum(listed).equals(exact)) {
           s = 1.0;
           r = "document number equal";
-        } else if (folded != null && folded.equals(Keys.documentKey(l.number()))) {
+        } else if (folded != null && folded.equals(Keys.documentKey(listed))) {
           s = 0.9;
           r = "document number equal up to OCR-confusable characters";
         } else {
           continue;
         }
         String c1 = Countries.alpha3(d.issuingCountry());
-        if (c1 != null && l.issuingCountry() != null && !c1.equals(l.issuingCountry())) {
+        if (c1 != null && country != null && !c1.equals(country)) {
           s -= 0.3;
           r += ", issuing country differs";
-        } else if (c1 != null && c1.equals(l.issuingCountry())) {
+        } else if (c1 != null && c1.equals(country)) {
           r += ", same issuing country";
         }
         if (s > best) {
@@ -308,23 +301,26 @@ public final class WatchlistMatcher {
       }
     }
     if (reason != null) {
-      why.add(reason);
+      add(why, reason);
     }
     return best;
   }
 
-  static double dateOfBirth(WatchlistEntry e, PartialDate dob, List<String> why) {
-    if (dob == null || e.datesOfBirth().isEmpty()) {
-      why.add("no date of birth to compare");
+  /** Agreement of a date of birth with the listed ones (packed yyyymmdd pairs). */
+  static double dateOfBirth(int[] ranges, PartialDate dob, List<String> why) {
+    if (dob == null || ranges.length == 0) {
+      add(why, "no date of birth to compare");
       return 0;
     }
     double best = -0.15;
     String reason = "date of birth differs";
-    for (DateRange r : e.datesOfBirth()) {
-      PartialDate f = r.from();
+    for (int k = 0; k < ranges.length; k += 2) {
+      PartialDate f = EntryCodec.unpack(ranges[k]);
+      PartialDate to = EntryCodec.unpack(ranges[k + 1]);
+      boolean single = ranges[k] == ranges[k + 1];
       double s;
       String w;
-      if (r.isSingle() && f.isComplete() && dob.isComplete()) {
+      if (single && f.isComplete() && dob.isComplete()) {
         if (f.equals(dob)) {
           s = 0.08;
           w = "date of birth equal";
@@ -342,10 +338,10 @@ public final class WatchlistMatcher {
           s = -0.15;
           w = "date of birth differs";
         }
-      } else if (dob.year() >= r.from().year() && dob.year() <= r.to().year()) {
+      } else if (dob.year() >= f.year() && dob.year() <= to.year()) {
         s = 0.03;
-        w = r.isSingle() ? "year of birth equal" : "year of birth within the listed range";
-      } else if (dob.year() == r.from().year() - 1 || dob.year() == r.to().year() + 1) {
+        w = single ? "year of birth equal" : "year of birth within the listed range";
+      } else if (dob.year() == f.year() - 1 || dob.year() == to.year() + 1) {
         s = 0.0;
         w = "year of birth off by one";
       } else {
@@ -357,28 +353,36 @@ public final class WatchlistMatcher {
         reason = w;
       }
     }
-    why.add(reason);
+    add(why, reason);
     return best;
   }
 
-  private static double nationality(WatchlistEntry e, String nationality, List<String> why) {
+  private static void add(List<String> why, String reason) {
+    if (why != null) {
+      why.add(reason);
+    }
+  }
+
+  private static double nationality(String[] listed, String nationality, List<String> why) {
     String n = Countries.alpha3(nationality);
-    if (n == null || e.nationalities().isEmpty()) {
+    if (n == null || listed.length == 0) {
       return 0;
     }
-    if (e.nationalities().contains(n)) {
-      why.add("nationality equal");
-      return 0.02;
+    for (String l : listed) {
+      if (n.equals(l)) {
+        add(why, "nationality equal");
+        return 0.02;
+      }
     }
-    why.add("nationality differs");
+    add(why, "nationality differs");
     return -0.05;
   }
 
-  private static double gender(WatchlistEntry e, Gender g, List<String> why) {
+  private static double gender(Gender listed, Gender g, List<String> why) {
     boolean known = g == Gender.MALE || g == Gender.FEMALE;
-    boolean listed = e.gender() == Gender.MALE || e.gender() == Gender.FEMALE;
-    if (known && listed && g != e.gender()) {
-      why.add("gender differs");
+    boolean isListed = listed == Gender.MALE || listed == Gender.FEMALE;
+    if (known && isListed && g != listed) {
+      add(why, "gender differs");
       return -0.1;
     }
     return 0;
@@ -395,39 +399,34 @@ public final class WatchlistMatcher {
     return b.toString();
   }
 
-  /** The best matches so far, by score, at most a few. */
-  private static final class Scored {
-    private final List<WatchlistMatch> matches = new ArrayList<>();
-    private final int max;
+  /** What a search scored, and the entries that passed the threshold. */
+  private final class Scored {
+    final java.util.HashSet<Integer> scored = new java.util.HashSet<>();
+    final List<double[]> kept = new ArrayList<>();
+    double bestScore;
 
-    Scored(int max) {
-      this.max = max;
-    }
-
-    void offer(WatchlistMatch m) {
-      matches.add(m);
-    }
-
-    double bestScore() {
-      double b = 0;
-      for (WatchlistMatch m : matches) {
-        b = Math.max(b, m.score());
-      }
-      return b;
-    }
-
-    List<WatchlistMatch> results(double threshold) {
-      List<WatchlistMatch> out = new ArrayList<>();
-      for (WatchlistMatch m : matches) {
-        if (m.score() >= threshold) {
-          out.add(m);
-        }
-      }
-      out.sort((a, b) -> {
-        int c = Double.compare(b.score(), a.score());
-        return c != 0 ? c : a.entryId().compareTo(b.entryId());
+    /** The kept entries, best first, decoded in full with their reasons. */
+    List<WatchlistMatch> results(Query q, NameSimilarity.Tokens query) {
+      kept.sort((a, b) -> {
+        int c = Double.compare(b[0], a[0]);
+        return c != 0 ? c : Double.compare(a[1], b[1]);
       });
-      return out.size() > max ? List.copyOf(out.subList(0, max)) : List.copyOf(out);
+      List<WatchlistMatch> out = new ArrayList<>(Math.min(kept.size(), settings.maxMatches()));
+      for (int i = 0; i < kept.size() && out.size() < settings.maxMatches(); i++) {
+        int id = (int) kept.get(i)[1];
+        EntryCodec.Lean lean = store.lean(id);
+        WatchlistEntry e = store.entry(id).entry();
+        List<String> reasons = new ArrayList<>(5);
+        double s = score(lean, q, query, reasons);
+        int named = lean.kind() == WatchlistEntry.Kind.DOCUMENT ? -1 : bestName(lean, query);
+        String matched = named < 0 ? null : e.names().get(named).name();
+        if (named > 0) {
+          reasons.set(0, reasons.get(0) + ", matched an alias");
+        }
+        out.add(new WatchlistMatch(e.id(), e.list(), e.category(), s, e.primaryName(), matched,
+            reasons, e));
+      }
+      return List.copyOf(out);
     }
   }
 }

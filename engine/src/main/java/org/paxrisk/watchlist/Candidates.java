@@ -1,0 +1,114 @@
+package org.paxrisk.watchlist;
+
+import java.util.Arrays;
+
+/**
+ * The entries a query's keys lead to, with the weight of the keys that found each: an open
+ * addressing int-to-double map, reused per thread, and a bounded selection of the best. Ids are
+ * non-negative; slots hold id + 1 so that 0 means empty.
+ */
+final class Candidates {
+  private int[] ids = new int[1024];
+  private double[] support = new double[1024];
+  private int[] used = new int[512];
+  private int size;
+
+  void clear() {
+    for (int i = 0; i < size; i++) {
+      ids[used[i]] = 0;
+    }
+    size = 0;
+  }
+
+  boolean isEmpty() {
+    return size == 0;
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** Adds weight to an entry, entering it when it is new. */
+  void add(int id, double w) {
+    int slot = find(id);
+    if (ids[slot] == 0) {
+      ids[slot] = id + 1;
+      support[slot] = w;
+      if (size == used.length) {
+        used = Arrays.copyOf(used, size * 2);
+      }
+      used[size++] = slot;
+      if (size * 2 > ids.length) {
+        grow();
+      }
+    } else {
+      support[slot] += w;
+    }
+  }
+
+  /** Adds weight only to an entry already in. */
+  void strengthen(int id, double w) {
+    int slot = find(id);
+    if (ids[slot] != 0) {
+      support[slot] += w;
+    }
+  }
+
+  boolean contains(int id) {
+    return ids[find(id)] != 0;
+  }
+
+  /** The ids of the {@code k} best-supported entries, best first (ties by lower id). */
+  int[] top(int k) {
+    int m = Math.min(k, size);
+    int[] bestIds = new int[m];
+    double[] bestW = new double[m];
+    int n = 0;
+    for (int u = 0; u < size; u++) {
+      int s = used[u];
+      int id = ids[s] - 1;
+      double w = support[s];
+      if (n < m) {
+        n++;
+      } else if (!(w > bestW[m - 1] || (w == bestW[m - 1] && id < bestIds[m - 1]))) {
+        continue;
+      }
+      // Insertion into the sorted best list: m is small.
+      int i = n - 1;
+      while (i > 0 && (w > bestW[i - 1] || (w == bestW[i - 1] && id < bestIds[i - 1]))) {
+        bestW[i] = bestW[i - 1];
+        bestIds[i] = bestIds[i - 1];
+        i--;
+      }
+      bestW[i] = w;
+      bestIds[i] = id;
+    }
+    return bestIds;
+  }
+
+  private int find(int id) {
+    int mask = ids.length - 1;
+    int slot = (id * 0x9E3779B9) >>> 1 & mask;
+    while (ids[slot] != 0 && ids[slot] != id + 1) {
+      slot = (slot + 1) & mask;
+    }
+    return slot;
+  }
+
+  private void grow() {
+    int[] oldIds = ids;
+    double[] oldSupport = support;
+    ids = new int[oldIds.length * 2];
+    support = new double[oldIds.length * 2];
+    int n = 0;
+    for (int s = 0; s < oldIds.length; s++) {
+      if (oldIds[s] != 0) {
+        int slot = find(oldIds[s] - 1);
+        ids[slot] = oldIds[s];
+        support[slot] = oldSupport[s];
+        used[n++] = slot;
+      }
+    }
+    size = n;
+  }
+}
