@@ -95,6 +95,33 @@ class CsvImporterTest {
         .orElseThrow(() -> new AssertionError(surname + " is not in " + file));
   }
 
+  /** The example of docs/watchlist-formats.md reads as the page says. */
+  @Test
+  void csv_documentedExample_readsAsDocumented(@TempDir Path dir) throws IOException {
+    String page = Files.readString(SharedData.root().resolve("docs/watchlist-formats.md"));
+    int start = page.indexOf("```\n", page.indexOf("### Example")) + 4;
+    Path f = write(dir, page.substring(start, page.indexOf("```", start)));
+    Map<String, WatchlistEntry> byId = new HashMap<>();
+    ImportReport r = csv.read(List.of(f), "nf", e -> byId.put(e.id(), e));
+    assertEquals(List.of(), r.rejected());
+    assertEquals(4, r.imported());
+    WatchlistEntry doe = byId.get("nf:NF-1042");
+    assertEquals(List.of(
+        new ListedName("John Quincy DOE", "DOE", "John Quincy", ListedName.Type.PRIMARY, false),
+        new ListedName("DOE, Johnny", "DOE", "Johnny", ListedName.Type.ALIAS, false),
+        new ListedName("J. Q. Doe", null, null, ListedName.Type.ALIAS, false)), doe.names());
+    assertEquals("[1960, 1962-03]", doe.datesOfBirth().toString());
+    assertEquals(Gender.MALE, doe.gender());
+    assertEquals(List.of("GBR", "USA"), doe.nationalities());
+    assertEquals(List.of(new ListedDocument("P", "123456789", "GBR"),
+        new ListedDocument("I", "X9921", null)), doe.documents());
+    assertEquals("case 2025/117", doe.remarks());
+    assertEquals(WatchlistEntry.Kind.INDIVIDUAL, byId.get("nf:NF-1043").kind());
+    assertEquals("[1975..1977]", byId.get("nf:NF-1043").datesOfBirth().toString());
+    assertEquals(3, byId.get("nf:S-7").names().size());
+    assertEquals(WatchlistEntry.Kind.DOCUMENT, byId.get("nf:L-55").kind());
+  }
+
   @Test
   void csv_everyColumn_read(@TempDir Path dir) throws IOException {
     Path f = write(dir, "\uFEFF# a comment line\n"
