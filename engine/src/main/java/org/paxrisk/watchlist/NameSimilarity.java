@@ -159,6 +159,12 @@ public final class NameSimilarity {
           : 0;
     }
     double jw = JaroWinkler.similarity(a, b);
+    int shorter = Math.min(a.length(), b.length());
+    int longer = Math.max(a.length(), b.length());
+    if (shorter * 2 < longer) {
+      // Jaro-Winkler's prefix bonus makes ABU look like ABDULRAHMAN: scale by the length ratio.
+      jw *= 2.0 * shorter / longer;
+    }
     if (sa.length() >= 2 && (sa.equals(sb) || withoutArticle(a, sa).equals(withoutArticle(b, sb)))) {
       jw = Math.max(jw, 0.9);
     }

@@ -68,8 +68,9 @@ public record WatchlistEntry(
 
   @Override
   public String toString() {
-    // The id is the list's public reference; names and documents stay out of logs.
-    return "WatchlistEntry[" + id + ", " + category + ", " + kind + ", " + names.size()
-        + " names]";
+    // A person's id is the list's public reference; a document entry's id holds the document
+    // number, which stays out of logs like names do.
+    return "WatchlistEntry[" + (kind == Kind.DOCUMENT ? list + ":(document)" : id) + ", "
+        + category + ", " + kind + ", " + names.size() + " names]";
   }
 }

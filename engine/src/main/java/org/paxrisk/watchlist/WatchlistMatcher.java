@@ -74,10 +74,18 @@ public final class WatchlistMatcher {
     Keys.nameKeys(name, keys::add);
     List<String> commonKeys = new ArrayList<>();
     List<int[]> common = new ArrayList<>();
+    // Tokens no list has: likely typing slips, worth the typo keys whatever stage 1 finds.
+    boolean[] unknown = new boolean[name.tokens().length];
+    for (int i = 0; i < unknown.length; i++) {
+      unknown[i] = !name.particle()[i];
+    }
     for (String key : new LinkedHashSet<>(keys)) {
       int[] p = store.posting(key, false);
       if (p.length == 0) {
         continue;
+      }
+      if (key.charAt(0) == 'T') {
+        markKnown(name, key, unknown);
       }
       int df = p[0];
       if (key.charAt(0) == 'T') {
@@ -91,6 +99,27 @@ public final class WatchlistMatcher {
       } else {
         common.add(p);
         commonKeys.add(key);
+      }
+    }
+    // Typo keys of tokens no list has join stage 1, so that their weight adds to what the other
+    // tokens found (a slip in HAMIDI must still rank HAMIDI ESMAIL among the ISMAILs).
+    for (int i = 0; i < unknown.length; i++) {
+      if (unknown[i]) {
+        for (String key : typoKeys(name.tokens()[i])) {
+          int[] p = store.posting(key, false);
+          if (p.length == 0) {
+            continue;
+          }
+          if (p[0] <= commonAbove) {
+            double idf = Math.log1p((double) n / p[0]);
+            for (int k = 1; k < p.length; k++) {
+              found.add(p[k], idf);
+            }
+          } else {
+            common.add(p);
+            commonKeys.add(key);
+          }
+        }
       }
     }
     for (int[] p : common) {
@@ -126,21 +155,14 @@ public final class WatchlistMatcher {
       }
     }
 
-    // Stage 2: typo keys, only when stage 1 found nothing good.
+    // Stage 2: typo keys of the known tokens too, when stage 1 found nothing good.
     if (best.bestScore < settings.typoStageBelow() && !name.isEmpty()) {
       Candidates typo = new Candidates();
       for (int i = 0; i < name.tokens().length; i++) {
-        if (name.particle()[i]) {
+        if (name.particle()[i] || unknown[i]) {
           continue;
         }
-        String s = Skeleton.of(name.tokens()[i]);
-        List<String> tk = new ArrayList<>();
-        if (s.length() >= 3) {
-          tk.add("D" + s); // the list's skeleton lost a letter: the query has one more
-        }
-        Keys.deletions(s, "S", tk::add); // the query lost a letter
-        Keys.deletions(s, "D", tk::add); // one letter differs
-        for (String key : tk) {
+        for (String key : typoKeys(name.tokens()[i])) {
           int[] p = store.posting(key, false);
           if (p.length == 0 || p[0] > commonAbove) {
             continue;
@@ -161,6 +183,27 @@ public final class WatchlistMatcher {
   }
 
   private static final ThreadLocal<Candidates> SCRATCH = ThreadLocal.withInitial(Candidates::new);
+
+  /** The keys that reach list tokens one letter away (in the skeleton) from {@code token}. */
+  private static List<String> typoKeys(String token) {
+    String s = Skeleton.of(token);
+    List<String> tk = new ArrayList<>();
+    if (s.length() >= 3) {
+      tk.add("D" + s); // the list's skeleton lost a letter: the query has one more
+    }
+    Keys.deletions(s, "S", tk::add); // the query lost a letter
+    Keys.deletions(s, "D", tk::add); // one letter differs
+    return tk;
+  }
+
+  private static void markKnown(Normalizer.NormalizedName name, String key, boolean[] unknown) {
+    String canonical = key.substring(1);
+    for (int i = 0; i < unknown.length; i++) {
+      if (Equivalents.canonical(name.tokens()[i]).equals(canonical)) {
+        unknown[i] = false;
+      }
+    }
+  }
 
   private static void weighToken(Normalizer.NormalizedName name, String key, int df, int n,
       double[] weights) {

@@ -74,6 +74,16 @@ public final class WatchlistStore implements AutoCloseable {
     return version.size();
   }
 
+  /** Hands every entry of every list to {@code sink}, in store order. */
+  public void forEach(java.util.function.Consumer<WatchlistEntry> sink) {
+    for (int id = 0; id < version.size(); id++) {
+      EntryCodec.Prepared p = version.entry(id);
+      if (p != null) {
+        sink.accept(p.entry());
+      }
+    }
+  }
+
   /** The matcher with the default settings. */
   public WatchlistMatcher matcher() {
     return matcher;

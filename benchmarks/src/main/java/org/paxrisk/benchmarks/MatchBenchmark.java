@@ -1,0 +1,126 @@
+package org.paxrisk.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.paxrisk.generate.ListGenerator;
+import org.paxrisk.generate.NameVariants;
+import org.paxrisk.watchlist.Importers;
+import org.paxrisk.watchlist.WatchlistMatch;
+import org.paxrisk.watchlist.WatchlistMatcher;
+import org.paxrisk.watchlist.WatchlistStore;
+
+/**
+ * Matching one traveller's name against a store, per query: {@code match} is PaxRisk's matcher
+ * (indexes, then scoring a few candidates); {@code fullScan} is the baseline that compares the
+ * query with every listed name by Jaro-Winkler (commons-text), as tools without indexes do.
+ *
+ * <p>Stores: {@code ofac-un} imports the OFAC SDN snapshot and the UN list from {@code ../shared}
+ * (path in the {@code shared} parameter); {@code generated-1m} imports 1,000,000 generated entries.
+ * Queries: {@code listed} are listed names with one change each (a letter, the order, a dropped
+ * name); {@code travellers} are names of generated travellers, nearly all not on any list, as at a
+ * border.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class MatchBenchmark {
+  private static final int QUERIES = 1 << 12;
+
+  @Param({"ofac-un", "generated-1m"})
+  public String store;
+
+  @Param({"listed", "travellers"})
+  public String queries;
+
+  @Param({"../shared"})
+  public String shared;
+
+  Path dir;
+  WatchlistStore lists;
+  WatchlistMatcher matcher;
+  String[] names;
+  String[] listedNames;
+  int next;
+
+  @Setup(Level.Trial)
+  public void build() throws IOException {
+    dir = Files.createTempDirectory("paxrisk-bench-store");
+    List<String> all = new ArrayList<>();
+    if (store.equals("ofac-un")) {
+      Path w = Path.of(shared).resolve("watchlists");
+      Path ofac = w.resolve("ofac-sdn-2021-07");
+      WatchlistStore.importList(dir, Importers.forFormat("ofac"), List.of(ofac.resolve("sdn.csv"),
+          ofac.resolve("alt.csv"), ofac.resolve("add.csv")), "ofac-sdn");
+      WatchlistStore.importList(dir, Importers.forFormat("un"),
+          List.of(w.resolve("un-consolidated-2026-02-27.xml")), "un-sc");
+    } else {
+      WatchlistStore.importList(dir, ListGenerator.withSeed(1).importer(1_000_000, "no-fly"),
+          List.of(), "generated");
+    }
+    lists = WatchlistStore.open(dir);
+    matcher = lists.matcher();
+    // Every listed name, for the full-scan baseline and to draw the listed queries from.
+    lists.forEach(e -> e.names().forEach(n -> all.add(n.name().toUpperCase())));
+    listedNames = all.toArray(new String[0]);
+    SplittableRandom rnd = new SplittableRandom(42);
+    names = new String[QUERIES];
+    if (queries.equals("listed")) {
+      for (int i = 0; i < QUERIES; i++) {
+        names[i] = NameVariants.vary(listedNames[rnd.nextInt(listedNames.length)], rnd);
+      }
+    } else {
+      List<String> travellers = new ArrayList<>();
+      ListGenerator.withSeed(777).generate("t", QUERIES, e -> travellers.add(e.primaryName()));
+      names = travellers.toArray(new String[0]);
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void close() throws IOException {
+    lists.close();
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  @Benchmark
+  public List<WatchlistMatch> match() {
+    return matcher.search(WatchlistMatcher.Query.name(names[next++ & (QUERIES - 1)]));
+  }
+
+  private final JaroWinklerSimilarity jw = new JaroWinklerSimilarity();
+
+  @Benchmark
+  public double fullScan() {
+    String q = names[next++ & (QUERIES - 1)].toUpperCase();
+    double best = 0;
+    for (String n : listedNames) {
+      best = Math.max(best, jw.apply(q, n));
+    }
+    return best;
+  }
+}
