@@ -10,6 +10,7 @@ import java.util.Arrays;
 final class Candidates {
   private int[] ids = new int[1024];
   private double[] support = new double[1024];
+  private int[] tokens = new int[1024];
   private int[] used = new int[512];
   private int size;
 
@@ -28,12 +29,13 @@ final class Candidates {
     return size;
   }
 
-  /** Adds weight to an entry, entering it when it is new. */
-  void add(int id, double w) {
+  /** Adds weight to an entry, entering it when it is new; {@code bits} are the query tokens. */
+  void add(int id, double w, int bits) {
     int slot = find(id);
     if (ids[slot] == 0) {
       ids[slot] = id + 1;
       support[slot] = w;
+      tokens[slot] = bits;
       if (size == used.length) {
         used = Arrays.copyOf(used, size * 2);
       }
@@ -43,15 +45,23 @@ final class Candidates {
       }
     } else {
       support[slot] += w;
+      tokens[slot] |= bits;
     }
   }
 
   /** Adds weight only to an entry already in. */
-  void strengthen(int id, double w) {
+  void strengthen(int id, double w, int bits) {
     int slot = find(id);
     if (ids[slot] != 0) {
       support[slot] += w;
+      tokens[slot] |= bits;
     }
+  }
+
+  /** The query tokens whose keys found the entry. */
+  int tokens(int id) {
+    int slot = find(id);
+    return ids[slot] == 0 ? 0 : tokens[slot];
   }
 
   boolean contains(int id) {
@@ -98,14 +108,17 @@ final class Candidates {
   private void grow() {
     int[] oldIds = ids;
     double[] oldSupport = support;
+    int[] oldTokens = tokens;
     ids = new int[oldIds.length * 2];
     support = new double[oldIds.length * 2];
+    tokens = new int[oldIds.length * 2];
     int n = 0;
     for (int s = 0; s < oldIds.length; s++) {
       if (oldIds[s] != 0) {
         int slot = find(oldIds[s] - 1);
         ids[slot] = oldIds[s];
         support[slot] = oldSupport[s];
+        tokens[slot] = oldTokens[s];
         used[n++] = slot;
       }
     }

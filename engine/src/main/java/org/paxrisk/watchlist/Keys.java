@@ -20,28 +20,41 @@ import java.util.function.Consumer;
 final class Keys {
   private Keys() {}
 
+  /** Receives a key and the tokens of the name it came from, as bits (token i is bit i). */
+  interface Sink {
+    void accept(String key, int tokens);
+  }
+
   /** T and S keys of a name. */
   static void nameKeys(Normalizer.NormalizedName n, Consumer<String> out) {
+    nameKeys(n, (key, bits) -> out.accept(key));
+  }
+
+  /** T and S keys of a name, each with the tokens it stands for. */
+  static void nameKeys(Normalizer.NormalizedName n, Sink out) {
     String[] t = n.tokens();
     for (int i = 0; i < t.length; i++) {
       if (n.particle()[i]) {
         continue;
       }
-      out.accept("T" + Equivalents.canonical(t[i]));
+      int bit = i < 31 ? 1 << i : 0;
+      out.accept("T" + Equivalents.canonical(t[i]), bit);
       String s = Skeleton.of(t[i]);
-      out.accept("S" + s);
+      out.accept("S" + s, bit);
       String bare = NameSimilarity.withoutArticle(t[i], s);
       if (!bare.equals(s)) {
-        out.accept("S" + bare);
+        out.accept("S" + bare, bit);
       }
     }
     for (int span = 2; span <= 3; span++) {
       for (int i = 0; i + span <= t.length; i++) {
         StringBuilder joined = new StringBuilder();
+        int bits = 0;
         for (int k = i; k < i + span; k++) {
           joined.append(t[k]);
+          bits |= k < 31 ? 1 << k : 0;
         }
-        out.accept("S" + Skeleton.of(joined.toString()));
+        out.accept("S" + Skeleton.of(joined.toString()), bits);
       }
     }
   }

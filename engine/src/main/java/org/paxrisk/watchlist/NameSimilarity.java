@@ -92,15 +92,30 @@ public final class NameSimilarity {
     final double[] weight;
     /** Canonical spellings ({@link Equivalents}), looked up once per token, not per pair. */
     final String[] canonical;
+    /** Skeletons without a glued Arabic article ({@link #withoutArticle}), once per token. */
+    final String[] bare;
+    /** The longest token, and the shortest two adjacent tokens joined: bounds for joins. */
+    final int maxLength;
+    final int minPairLength;
 
     Tokens(String[] token, String[] skeleton, double[] weight) {
       this.token = token;
       this.skeleton = skeleton;
       this.weight = weight;
       this.canonical = new String[token.length];
+      this.bare = new String[token.length];
+      int max = 0;
+      int minPair = Integer.MAX_VALUE;
       for (int i = 0; i < token.length; i++) {
         canonical[i] = Equivalents.canonical(token[i]);
+        bare[i] = withoutArticle(token[i], skeleton[i]);
+        max = Math.max(max, token[i].length());
+        if (i > 0) {
+          minPair = Math.min(minPair, token[i - 1].length() + token[i].length());
+        }
       }
+      this.maxLength = max;
+      this.minPairLength = minPair;
     }
 
     int size() {
@@ -146,12 +161,19 @@ public final class NameSimilarity {
     double weight(String token);
   }
 
-  static double tokenSimilarity(String a, String sa, String ca, String b, String sb, String cb) {
+  static double tokenSimilarity(String a, String sa, String ca, String ba, String b, String sb,
+      String cb, String bb) {
     if (a.equals(b)) {
       return 1;
     }
     if (ca.equals(cb)) {
       return 0.95; // equivalent given names: canonical spellings are equal only within a group
+    }
+    if (a.charAt(0) != b.charAt(0) && !ba.equals(bb)
+        && (sa.isEmpty() || sb.isEmpty() || sa.charAt(0) != sb.charAt(0))) {
+      // Neither the first letter nor the first consonant agree: a spelling of another name.
+      // (Skips most Jaro-Winkler work; OSAMA/USAMA still meet through their skeletons.)
+      return 0;
     }
     if (a.length() == 1 || b.length() == 1) {
       // An initial: J pairs with JOHN, never with another whole name by spelling alone.
@@ -165,7 +187,7 @@ public final class NameSimilarity {
       // Jaro-Winkler's prefix bonus makes ABU look like ABDULRAHMAN: scale by the length ratio.
       jw *= 2.0 * shorter / longer;
     }
-    if (sa.length() >= 2 && (sa.equals(sb) || withoutArticle(a, sa).equals(withoutArticle(b, sb)))) {
+    if (sa.length() >= 2 && (sa.equals(sb) || ba.equals(bb))) {
       jw = Math.max(jw, 0.9);
     }
     return jw;
@@ -212,8 +234,8 @@ public final class NameSimilarity {
     double[] sim = new double[n * m];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < m; j++) {
-        sim[i * m + j] = tokenSimilarity(x.token[i], x.skeleton[i], x.canonical[i], y.token[j],
-            y.skeleton[j], y.canonical[j]);
+        sim[i * m + j] = tokenSimilarity(x.token[i], x.skeleton[i], x.canonical[i], x.bare[i],
+            y.token[j], y.skeleton[j], y.canonical[j], y.bare[j]);
       }
     }
     boolean[] usedX = new boolean[n];
@@ -280,6 +302,9 @@ public final class NameSimilarity {
    * letter for letter or by skeleton: ABDUL RAHMAN and ABD AL RAHMAN both become ABDULRAHMAN's match.
    */
   private static Tokens joinWhereItHelps(Tokens x, Tokens y) {
+    if (x.size() < 2 || y.maxLength < x.minPairLength - 2) {
+      return x; // no token of y is long enough to be two of x joined
+    }
     for (int span = 3; span >= 2; span--) {
       for (int i = 0; i + span <= x.size(); i++) {
         int len = 0;

@@ -59,14 +59,31 @@ final class StoreVersion implements Closeable {
     return EntryCodec.decode(readers.get().wrap(b, 0, b.length));
   }
 
-  /** The entry with that number, as scoring reads it, or null. */
+  /**
+   * The entry with that number, as scoring reads it, or null. Decoded entries are kept in a
+   * direct-mapped cache of up to {@link #CACHE} entries: OFAC and UN fit whole; a list of a
+   * million keeps the entries that come up.
+   */
   EntryCodec.Lean lean(int id) {
+    int slot = id & (cache.length() - 1);
+    Cached c = cache.get(slot);
+    if (c != null && c.id == id) {
+      return c.lean;
+    }
     byte[] b = entries.get(id);
     if (b == null) {
       return null;
     }
-    return EntryCodec.decodeLean(readers.get().wrap(b, 0, b.length));
+    EntryCodec.Lean lean = EntryCodec.decodeLean(readers.get().wrap(b, 0, b.length));
+    cache.set(slot, new Cached(id, lean));
+    return lean;
   }
+
+  static final int CACHE = 1 << 16;
+  private final java.util.concurrent.atomic.AtomicReferenceArray<Cached> cache =
+      new java.util.concurrent.atomic.AtomicReferenceArray<>(CACHE);
+
+  private record Cached(int id, EntryCodec.Lean lean) {}
 
   /** How many entries have the key (0 when none). */
   int count(String key) {

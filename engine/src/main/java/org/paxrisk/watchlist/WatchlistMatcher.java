@@ -2,12 +2,10 @@ package org.paxrisk.watchlist;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.paxrisk.model.Countries;
 import org.paxrisk.model.Gender;
 import org.paxrisk.model.PartialDate;
@@ -70,16 +68,19 @@ public final class WatchlistMatcher {
     Arrays.fill(tokenWeights, 1.0);
 
     // Stage 1: token and skeleton keys; common keys only strengthen what rarer keys found.
-    List<String> keys = new ArrayList<>(12);
-    Keys.nameKeys(name, keys::add);
+    Map<String, Integer> keys = new java.util.LinkedHashMap<>();
+    Keys.nameKeys(name, (key, bits) -> keys.merge(key, bits, (a, b) -> a | b));
     List<String> commonKeys = new ArrayList<>();
     List<int[]> common = new ArrayList<>();
+    List<Integer> commonBits = new ArrayList<>();
     // Tokens no list has: likely typing slips, worth the typo keys whatever stage 1 finds.
     boolean[] unknown = new boolean[name.tokens().length];
     for (int i = 0; i < unknown.length; i++) {
       unknown[i] = !name.particle()[i];
     }
-    for (String key : new LinkedHashSet<>(keys)) {
+    for (Map.Entry<String, Integer> k : keys.entrySet()) {
+      String key = k.getKey();
+      int bits = k.getValue();
       int[] p = store.posting(key, false);
       if (p.length == 0) {
         continue;
@@ -94,17 +95,19 @@ public final class WatchlistMatcher {
       if (df <= commonAbove) {
         double idf = Math.log1p((double) n / df);
         for (int i = 1; i < p.length; i++) {
-          found.add(p[i], idf);
+          found.add(p[i], idf, bits);
         }
       } else {
         common.add(p);
         commonKeys.add(key);
+        commonBits.add(bits);
       }
     }
     // Typo keys of tokens no list has join stage 1, so that their weight adds to what the other
     // tokens found (a slip in HAMIDI must still rank HAMIDI ESMAIL among the ISMAILs).
     for (int i = 0; i < unknown.length; i++) {
       if (unknown[i]) {
+        int bit = i < 31 ? 1 << i : 0;
         for (String key : typoKeys(name.tokens()[i])) {
           int[] p = store.posting(key, false);
           if (p.length == 0) {
@@ -113,20 +116,22 @@ public final class WatchlistMatcher {
           if (p[0] <= commonAbove) {
             double idf = Math.log1p((double) n / p[0]);
             for (int k = 1; k < p.length; k++) {
-              found.add(p[k], idf);
+              found.add(p[k], idf, bit);
             }
           } else {
             common.add(p);
             commonKeys.add(key);
+            commonBits.add(bit);
           }
         }
       }
     }
-    for (int[] p : common) {
+    for (int c = 0; c < common.size(); c++) {
       // The first page is enough to strengthen the candidates rarer keys found.
+      int[] p = common.get(c);
       double idf = Math.log1p((double) n / p[0]);
       for (int i = 1; i < p.length; i++) {
-        found.strengthen(p[i], idf);
+        found.strengthen(p[i], idf, commonBits.get(c));
       }
     }
     if (found.isEmpty() && common.size() >= 2) {
@@ -137,13 +142,32 @@ public final class WatchlistMatcher {
       }
       Arrays.sort(order, (x, y) -> Integer.compare(common.get(x)[0], common.get(y)[0]));
       intersect(store.posting(commonKeys.get(order[0]), true),
-          store.posting(commonKeys.get(order[1]), true), found);
+          store.posting(commonKeys.get(order[1]), true), found,
+          commonBits.get(order[0]) | commonBits.get(order[1]));
     }
 
     NameSimilarity.Tokens query = tokens(name, tokenWeights);
     Scored best = new Scored();
+    double total = 0;
+    double particles = 0;
+    for (int i = 0; i < query.size(); i++) {
+      total += query.weight[i];
+      particles += name.particle()[i] ? query.weight[i] : 0;
+    }
     for (int id : found.top(settings.candidates())) {
-      score(id, q, query, best);
+      // Skip entries that cannot reach the threshold even if every token their keys came from
+      // paired perfectly (a date of birth adds at most 0.1).
+      int bits = found.tokens(id);
+      double shared = particles;
+      for (int i = 0; i < query.size() && i < 31; i++) {
+        if ((bits & (1 << i)) != 0) {
+          shared += query.weight[i];
+        }
+      }
+      double bound = shared / (shared + NameSimilarity.UNPAIRED_WEIGHT * (total - shared));
+      if (bound + 0.1 >= settings.threshold() || !q.documents().isEmpty()) {
+        score(id, q, query, best);
+      }
     }
     for (TravelDocument d : q.documents()) {
       String k = Keys.documentKey(d.number());
@@ -155,30 +179,6 @@ public final class WatchlistMatcher {
       }
     }
 
-    // Stage 2: typo keys of the known tokens too, when stage 1 found nothing good.
-    if (best.bestScore < settings.typoStageBelow() && !name.isEmpty()) {
-      Candidates typo = new Candidates();
-      for (int i = 0; i < name.tokens().length; i++) {
-        if (name.particle()[i] || unknown[i]) {
-          continue;
-        }
-        for (String key : typoKeys(name.tokens()[i])) {
-          int[] p = store.posting(key, false);
-          if (p.length == 0 || p[0] > commonAbove) {
-            continue;
-          }
-          double idf = Math.log1p((double) n / p[0]);
-          for (int k = 1; k < p.length; k++) {
-            if (!best.scored.contains(p[k])) {
-              typo.add(p[k], idf);
-            }
-          }
-        }
-      }
-      for (int id : typo.top(settings.candidates())) {
-        score(id, q, query, best);
-      }
-    }
     return best.results(q, query);
   }
 
@@ -225,12 +225,12 @@ public final class WatchlistMatcher {
     return t;
   }
 
-  private static void intersect(int[] a, int[] b, Candidates out) {
+  private static void intersect(int[] a, int[] b, Candidates out, int bits) {
     int i = 1;
     int j = 1;
     while (i < a.length && j < b.length) {
       if (a[i] == b[j]) {
-        out.add(a[i], 1);
+        out.add(a[i], 1, bits);
         i++;
         j++;
       } else if (a[i] < b[j]) {
@@ -262,7 +262,15 @@ public final class WatchlistMatcher {
     double score = 0;
     if (e.kind() != WatchlistEntry.Kind.DOCUMENT) {
       int bestIndex = -1;
+      int[] overlap = overlaps(e, query);
+      int most = 0;
+      for (int o : overlap) {
+        most = Math.max(most, o);
+      }
       for (int i = 0; i < e.names().length; i++) {
+        if (overlap[i] < most) {
+          continue; // an alias sharing fewer tokens outright is not the one that matches best
+        }
         double s = NameSimilarity.compare(query, e.names()[i], false).score()
             * (e.weak()[i] ? 0.95 : 1.0);
         if (bestIndex < 0 || s > score) {
@@ -289,6 +297,28 @@ public final class WatchlistMatcher {
       score = document;
     }
     return Math.max(0, Math.min(1, Math.round(score * 1000) / 1000.0));
+  }
+
+  /**
+   * Per listed name, how many query tokens it has outright (same canonical spelling or
+   * skeleton): a cheap count that picks the aliases worth a full comparison.
+   */
+  static int[] overlaps(EntryCodec.Lean e, NameSimilarity.Tokens query) {
+    int[] out = new int[e.names().length];
+    for (int i = 0; i < out.length; i++) {
+      NameSimilarity.Tokens n = e.names()[i];
+      int c = 0;
+      for (int q = 0; q < query.size(); q++) {
+        for (int k = 0; k < n.size(); k++) {
+          if (query.canonical[q].equals(n.canonical[k]) || query.skeleton[q].equals(n.skeleton[k])) {
+            c++;
+            break;
+          }
+        }
+      }
+      out[i] = c;
+    }
+    return out;
   }
 
   /** Index of the name that scores best, for "matched name"; -1 when there is none. */
