@@ -147,7 +147,8 @@ final class StoreBuilder {
     for (int p = 0; p < pages; p++) {
       int from = p * PAGE;
       int to = Math.min(size, from + PAGE);
-      ByteBuffer b = ByteBuffer.allocate(4 * (to - from + (p == 0 ? 1 : 0)));
+      ByteBuffer b = ByteBuffer.allocate(4 * (to - from + (p == 0 ? 1 : 0)))
+          .order(java.nio.ByteOrder.LITTLE_ENDIAN);
       if (p == 0) {
         b.putInt(size);
       }

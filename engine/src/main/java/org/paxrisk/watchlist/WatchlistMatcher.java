@@ -262,15 +262,7 @@ public final class WatchlistMatcher {
     double score = 0;
     if (e.kind() != WatchlistEntry.Kind.DOCUMENT) {
       int bestIndex = -1;
-      int[] overlap = overlaps(e, query);
-      int most = 0;
-      for (int o : overlap) {
-        most = Math.max(most, o);
-      }
-      for (int i = 0; i < e.names().length; i++) {
-        if (overlap[i] < most) {
-          continue; // an alias sharing fewer tokens outright is not the one that matches best
-        }
+      for (int i : namesWorthComparing(e, query)) {
         double s = NameSimilarity.compare(query, e.names()[i], false).score()
             * (e.weak()[i] ? 0.95 : 1.0);
         if (bestIndex < 0 || s > score) {
@@ -317,6 +309,44 @@ public final class WatchlistMatcher {
         }
       }
       out[i] = c;
+    }
+    return out;
+  }
+
+  static final int MAX_NAMES_COMPARED = 3;
+
+  /**
+   * The names of an entry worth a full comparison: those sharing the most query tokens outright,
+   * and of those the ones closest in length to the query, at most {@link #MAX_NAMES_COMPARED}.
+   * OFAC entries carry up to dozens of near-identical aliases; comparing them all is most of the
+   * work and changes no outcome.
+   */
+  static int[] namesWorthComparing(EntryCodec.Lean e, NameSimilarity.Tokens query) {
+    int n = e.names().length;
+    if (n <= MAX_NAMES_COMPARED) {
+      int[] all = new int[n];
+      for (int i = 0; i < n; i++) {
+        all[i] = i;
+      }
+      return all;
+    }
+    int[] overlap = overlaps(e, query);
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> {
+      int c = Integer.compare(overlap[b], overlap[a]);
+      if (c != 0) {
+        return c;
+      }
+      c = Integer.compare(Math.abs(e.names()[a].size() - query.size()),
+          Math.abs(e.names()[b].size() - query.size()));
+      return c != 0 ? c : Integer.compare(a, b);
+    });
+    int[] out = new int[MAX_NAMES_COMPARED];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = order[i];
     }
     return out;
   }
