@@ -131,6 +131,27 @@ public final class Segment {
     return next - firstComp[e];
   }
 
+  /**
+   * The bounds of element {@code e}, component {@code c} in {@link #data} with blanks trimmed,
+   * packed as {@code start << 32 | end}; -1 when absent.
+   */
+  private long trimmed(int e, int c) {
+    int k = index(e, c);
+    if (k < 0) {
+      return -1;
+    }
+    int s = start[k];
+    int t = end[k];
+    byte[] d = data;
+    while (s < t && d[s] == ' ') {
+      s++;
+    }
+    while (t > s && d[t - 1] == ' ') {
+      t--;
+    }
+    return (long) s << 32 | t;
+  }
+
   /** Whether element {@code e}, component {@code c} holds a non-blank value. */
   public boolean has(int e, int c) {
     int k = index(e, c);
@@ -152,19 +173,10 @@ public final class Segment {
 
   /** Element {@code e}, component {@code c}, trimmed; {@code null} when absent or blank. */
   public String text(int e, int c) {
-    int k = index(e, c);
-    if (k < 0) {
-      return null;
-    }
-    int s = start[k];
-    int t = end[k];
-    while (s < t && data[s] == ' ') {
-      s++;
-    }
-    while (t > s && data[t - 1] == ' ') {
-      t--;
-    }
-    return s == t ? null : decode(s, t - s);
+    long b = trimmed(e, c);
+    int s = (int) (b >>> 32);
+    int t = (int) b;
+    return b < 0 || s == t ? null : decode(s, t - s);
   }
 
   /**
@@ -172,19 +184,10 @@ public final class Segment {
    * up to four ASCII characters come from a shared cache instead of a new String each time.
    */
   public String code(int e, int c) {
-    int k = index(e, c);
-    if (k < 0) {
-      return null;
-    }
-    int s = start[k];
-    int t = end[k];
-    while (s < t && data[s] == ' ') {
-      s++;
-    }
-    while (t > s && data[t - 1] == ' ') {
-      t--;
-    }
-    if (s == t) {
+    long b = trimmed(e, c);
+    int s = (int) (b >>> 32);
+    int t = (int) b;
+    if (b < 0 || s == t) {
       return null;
     }
     return t - s <= 4 && ascii ? Codes.of(data, s, t - s) : decode(s, t - s);
@@ -197,19 +200,13 @@ public final class Segment {
    * numbers) without making a String.
    */
   public CharSequence view(int e, int c) {
-    int k = index(e, c);
-    if (k < 0 || !ascii) {
-      return k < 0 ? null : text(e, c);
+    if (!ascii) {
+      return text(e, c);
     }
-    int s = start[k];
-    int t = end[k];
-    while (s < t && data[s] == ' ') {
-      s++;
-    }
-    while (t > s && data[t - 1] == ' ') {
-      t--;
-    }
-    return s == t ? null : view.wrap(data, s, t - s);
+    long b = trimmed(e, c);
+    int s = (int) (b >>> 32);
+    int t = (int) b;
+    return b < 0 || s == t ? null : view.wrap(data, s, t - s);
   }
 
   private final AsciiView view = new AsciiView();
@@ -258,48 +255,36 @@ public final class Segment {
    * blank or longer. For switch statements over qualifiers and codes, without allocating.
    */
   public int key(int e, int c) {
-    int k = index(e, c);
-    if (k < 0) {
+    long b = trimmed(e, c);
+    if (b < 0) {
       return -1;
     }
-    int s = start[k];
-    int t = end[k];
+    int s = (int) (b >>> 32);
+    int t = (int) b;
     byte[] d = data;
-    while (s < t && d[s] == ' ') {
-      s++;
-    }
-    while (t > s && d[t - 1] == ' ') {
-      t--;
-    }
     int n = t - s;
     if (n == 0 || n > 3) {
       return -1;
     }
     int key = 0;
     for (int i = s; i < t; i++) {
-      byte b = d[i];
-      if (b < 0) {
+      byte x = d[i];
+      if (x < 0) {
         return -1;
       }
-      key = key << 8 | b;
+      key = key << 8 | x;
     }
     return key;
   }
 
   /** Whether element {@code e}, component {@code c} is exactly {@code value}, without allocating. */
   public boolean textEquals(int e, int c, String value) {
-    int k = index(e, c);
-    if (k < 0) {
+    long b = trimmed(e, c);
+    if (b < 0) {
       return value == null || value.isEmpty();
     }
-    int s = start[k];
-    int t = end[k];
-    while (s < t && data[s] == ' ') {
-      s++;
-    }
-    while (t > s && data[t - 1] == ' ') {
-      t--;
-    }
+    int s = (int) (b >>> 32);
+    int t = (int) b;
     if (t - s != value.length()) {
       return false;
     }

@@ -120,16 +120,8 @@ final class CsvImporter implements ListImporter {
       if (col == null) {
         counts.reject(file, 1, "no header row");
       }
-    } catch (CharacterCodingException e) {
-      throw new IOException("csv import: " + file + " is not UTF-8", e);
-    } catch (UncheckedIOException e) {
-      if (e.getCause() instanceof CharacterCodingException) {
-        throw new IOException("csv import: " + file + " is not UTF-8", e.getCause());
-      }
-      throw new IOException("csv import: " + file + " is not valid CSV (a quote not closed?): "
-          + e.getCause().getMessage(), e);
-    } catch (IllegalStateException e) {
-      throw new IOException("csv import: " + file + " is not valid CSV: " + e.getMessage(), e);
+    } catch (CharacterCodingException | UncheckedIOException | IllegalStateException e) {
+      throw Importers.csvFailure(format(), file, e);
     }
   }
 

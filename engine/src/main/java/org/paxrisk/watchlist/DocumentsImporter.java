@@ -120,17 +120,8 @@ final class DocumentsImporter implements ListImporter {
       if (header) {
         counts.reject(file, 1, "no header row");
       }
-    } catch (CharacterCodingException e) {
-      throw new IOException("documents import: " + file + " is not UTF-8", e);
-    } catch (UncheckedIOException e) {
-      if (e.getCause() instanceof CharacterCodingException) {
-        throw new IOException("documents import: " + file + " is not UTF-8", e.getCause());
-      }
-      throw new IOException("documents import: " + file + " is not valid CSV: "
-          + e.getCause().getMessage(), e);
-    } catch (IllegalStateException e) {
-      throw new IOException("documents import: " + file + " is not valid CSV: "
-          + e.getMessage(), e);
+    } catch (CharacterCodingException | UncheckedIOException | IllegalStateException e) {
+      throw Importers.csvFailure(format(), file, e);
     }
   }
 

@@ -72,16 +72,7 @@ final class EntryCodec {
       ListedName.Type type = ListedName.Type.values()[r.u8()];
       boolean weak = r.u8() == 1;
       names.add(new ListedName(r.str(), r.str(), r.str(), type, weak));
-      int k = (int) r.varint();
-      String[] tok = new String[k];
-      String[] skel = new String[k];
-      double[] w = new double[k];
-      for (int j = 0; j < k; j++) {
-        tok[j] = r.ascii();
-        skel[j] = r.ascii();
-        w[j] = r.f32();
-      }
-      tokens[i] = new NameSimilarity.Tokens(tok, skel, w);
+      tokens[i] = readTokens(r);
     }
     int nd = (int) r.varint();
     List<DateRange> dobs = new ArrayList<>(nd);
@@ -126,16 +117,7 @@ final class EntryCodec {
       r.skipStr();
       r.skipStr();
       r.skipStr();
-      int k = (int) r.varint();
-      String[] tok = new String[k];
-      String[] skel = new String[k];
-      double[] w = new double[k];
-      for (int j = 0; j < k; j++) {
-        tok[j] = r.ascii();
-        skel[j] = r.ascii();
-        w[j] = r.f32();
-      }
-      tokens[i] = new NameSimilarity.Tokens(tok, skel, w);
+      tokens[i] = readTokens(r);
     }
     int nd = (int) r.varint();
     int[] dobs = new int[nd * 2];
@@ -162,6 +144,19 @@ final class EntryCodec {
   record Lean(WatchlistEntry.Kind kind, Gender gender, NameSimilarity.Tokens[] names,
       boolean[] weak, int[] datesOfBirth, String[] nationalities, String[] documentNumbers,
       String[] documentCountries) {}
+
+  private static NameSimilarity.Tokens readTokens(Bin.Reader r) {
+    int k = (int) r.varint();
+    String[] tok = new String[k];
+    String[] skel = new String[k];
+    double[] w = new double[k];
+    for (int j = 0; j < k; j++) {
+      tok[j] = r.ascii();
+      skel[j] = r.ascii();
+      w[j] = r.f32();
+    }
+    return new NameSimilarity.Tokens(tok, skel, w);
+  }
 
   static int pack(PartialDate d) {
     return d.year() * 10000 + d.month() * 100 + d.day();

@@ -109,6 +109,20 @@ public final class Importers {
   }
 
   /** The file's name as the caller gave it, for problems. */
+  /**
+   * The one message for a CSV file that cannot be read at all: not UTF-8, or broken beyond one
+   * row (Commons CSV reports those as unchecked exceptions).
+   */
+  static IOException csvFailure(String format, Path file, Exception e) {
+    Throwable cause = e instanceof java.io.UncheckedIOException ? e.getCause() : e;
+    if (cause instanceof java.nio.charset.CharacterCodingException) {
+      return new IOException(format + " import: " + file + " is not UTF-8", cause);
+    }
+    String hint = e instanceof java.io.UncheckedIOException ? " (a quote not closed?)" : "";
+    return new IOException(format + " import: " + file + " is not valid CSV" + hint + ": "
+        + cause.getMessage(), e);
+  }
+
   static String name(Path file) {
     return file.toString();
   }
