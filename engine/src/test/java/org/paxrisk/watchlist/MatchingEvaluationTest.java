@@ -103,7 +103,8 @@ class MatchingEvaluationTest {
   void candidateRecall_onPerturbedQueries_atLeast99Percent() {
     SplittableRandom rnd = new SplittableRandom(7);
     // Every scored candidate is returned: this measures what the indexes bring, not the threshold.
-    WatchlistMatcher all = store.matcher(new MatchSettings(0.0, 10_000, 24, 0.85));
+    WatchlistMatcher all = store.matcher(new MatchSettings(0.0, 10_000,
+        MatchSettings.DEFAULTS.candidates(), MatchSettings.DEFAULTS.typoStageBelow()));
     Map<NameVariants.Kind, int[]> byKind = new EnumMap<>(NameVariants.Kind.class);
     int queries = 0;
     int found = 0;
