@@ -34,7 +34,11 @@ public final class BenchMain {
     }
     ChainedOptionsBuilder opts = new OptionsBuilder().parent(cmd);
     if (!cmd.getJvmArgs().hasValue()) {
-      opts.jvmArgsAppend(flags());
+      // Keep what the user appended (-jvmArgsAppend -Xmx6g) and add the project's flags.
+      java.util.List<String> append = new java.util.ArrayList<>(
+          cmd.getJvmArgsAppend().orElse(java.util.List.of()));
+      append.addAll(java.util.List.of(flags()));
+      opts.jvmArgsAppend(append.toArray(new String[0]));
     }
     new Runner(opts.build()).run();
   }
