@@ -35,7 +35,7 @@ import org.paxrisk.pnrgov.PnrgovMapper;
  *   while (messages.hasNext()) {
  *     Outcome o = messages.next();
  *     if (o instanceof ParsedMessage m) { ... m.travellers() ... }
- *     else { System.err.println(((RejectedMessage) o).error()); }
+ *     else { report(((RejectedMessage) o).error()); } // where and why, no personal data
  *   }
  * }
  * }</pre>

@@ -24,7 +24,7 @@ import org.paxrisk.model.Gender;
  * capitals without spaces). Lists of this kind can hold millions of rows, so nothing is remembered
  * between rows: a repeated document gets the same id, and the store keeps one.
  */
-final class DocumentsImporter implements ListImporter {
+final class DocumentsImporter extends FileByFileImporter {
   private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
       .setCommentMarker('#')
       .setIgnoreEmptyLines(true)
@@ -41,19 +41,7 @@ final class DocumentsImporter implements ListImporter {
   }
 
   @Override
-  public ImportReport read(List<Path> files, String list, Consumer<WatchlistEntry> sink)
-      throws IOException {
-    for (Path f : files) {
-      Importers.requireReadable(f, format());
-    }
-    Importers.Counts counts = new Importers.Counts();
-    for (Path f : files) {
-      readFile(f, list, counts, sink);
-    }
-    return counts.report(list, format());
-  }
-
-  private void readFile(Path file, String list, Importers.Counts counts,
+  void readFile(Path file, String list, Importers.Counts counts,
       Consumer<WatchlistEntry> sink) throws IOException {
     try (Reader in = Importers.utf8(file);
         CSVParser p = CSVParser.parse(in, FORMAT)) {

@@ -31,7 +31,7 @@ import org.paxrisk.model.PartialDate;
  * internet). Names: the name parts FIRST_NAME to FOURTH_NAME joined by spaces; the UN does not say
  * which part is the family name, so surname and given names stay null.
  */
-final class UnImporter implements ListImporter {
+final class UnImporter extends FileByFileImporter {
 
   private static final XMLInputFactory XML = xmlFactory();
 
@@ -54,19 +54,7 @@ final class UnImporter implements ListImporter {
   }
 
   @Override
-  public ImportReport read(List<Path> files, String list, Consumer<WatchlistEntry> sink)
-      throws IOException {
-    for (Path f : files) {
-      Importers.requireReadable(f, format());
-    }
-    Importers.Counts counts = new Importers.Counts();
-    for (Path f : files) {
-      readFile(f, list, counts, sink);
-    }
-    return counts.report(list, format());
-  }
-
-  private void readFile(Path file, String list, Importers.Counts counts,
+  void readFile(Path file, String list, Importers.Counts counts,
       Consumer<WatchlistEntry> sink) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       XMLStreamReader x;
