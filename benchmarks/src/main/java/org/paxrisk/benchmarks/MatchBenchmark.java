@@ -24,6 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.paxrisk.generate.ListGenerator;
 import org.paxrisk.generate.NameVariants;
 import org.paxrisk.watchlist.Importers;
+import org.paxrisk.model.PartialDate;
+import org.paxrisk.watchlist.WatchlistEntry;
 import org.paxrisk.watchlist.WatchlistMatch;
 import org.paxrisk.watchlist.WatchlistMatcher;
 import org.paxrisk.watchlist.WatchlistStore;
@@ -35,9 +37,9 @@ import org.paxrisk.watchlist.WatchlistStore;
  *
  * <p>Stores: {@code ofac-un} imports the OFAC SDN snapshot and the UN list from {@code ../shared}
  * (path in the {@code shared} parameter); {@code generated-1m} imports 1,000,000 generated entries.
- * Queries: {@code listed} are listed names with one change each (a letter, the order, a dropped
- * name); {@code travellers} are names of generated travellers, nearly all not on any list, as at a
- * border.
+ * Queries, each with a date of birth, nationality and gender as a traveller's: {@code listed} are
+ * listed individuals with one change to the name (a letter, the order, a dropped name); {@code
+ * travellers} are generated travellers, nearly all on no list, as at a border.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -61,6 +63,7 @@ public class MatchBenchmark {
   WatchlistStore lists;
   WatchlistMatcher matcher;
   String[] names;
+  WatchlistMatcher.Query[] travellers;
   String[] listedNames;
   int next;
 
@@ -84,16 +87,33 @@ public class MatchBenchmark {
     // Every listed name, for the full-scan baseline and to draw the listed queries from.
     lists.forEach(e -> e.names().forEach(n -> all.add(n.name().toUpperCase())));
     listedNames = all.toArray(new String[0]);
+    // Queries as a traveller gives them: a name with a date of birth, nationality and gender.
     SplittableRandom rnd = new SplittableRandom(42);
-    names = new String[QUERIES];
+    List<WatchlistMatcher.Query> qs = new ArrayList<>(QUERIES);
     if (queries.equals("listed")) {
-      for (int i = 0; i < QUERIES; i++) {
-        names[i] = NameVariants.vary(listedNames[rnd.nextInt(listedNames.length)], rnd);
+      List<WatchlistEntry> people = new ArrayList<>();
+      lists.forEach(e -> {
+        if (e.kind() == WatchlistEntry.Kind.INDIVIDUAL) {
+          people.add(e);
+        }
+      });
+      while (qs.size() < QUERIES) {
+        WatchlistEntry e = people.get(rnd.nextInt(people.size()));
+        String name = e.names().get(rnd.nextInt(e.names().size())).name();
+        PartialDate dob = e.datesOfBirth().isEmpty() ? null : e.datesOfBirth().get(0).from();
+        qs.add(new WatchlistMatcher.Query(NameVariants.vary(name, rnd), dob,
+            e.nationalities().isEmpty() ? null : e.nationalities().get(0), e.gender(),
+            List.of()));
       }
     } else {
-      List<String> travellers = new ArrayList<>();
-      ListGenerator.withSeed(777).generate("t", QUERIES, e -> travellers.add(e.primaryName()));
-      names = travellers.toArray(new String[0]);
+      ListGenerator.withSeed(777).generate("t", QUERIES, e -> qs.add(new WatchlistMatcher.Query(
+          e.primaryName(), e.datesOfBirth().get(0).from(), e.nationalities().get(0), e.gender(),
+          List.of())));
+    }
+    travellers = qs.toArray(new WatchlistMatcher.Query[0]);
+    names = new String[QUERIES];
+    for (int i = 0; i < QUERIES; i++) {
+      names[i] = travellers[i].name().toUpperCase();
     }
   }
 
@@ -109,14 +129,14 @@ public class MatchBenchmark {
 
   @Benchmark
   public List<WatchlistMatch> match() {
-    return matcher.search(WatchlistMatcher.Query.name(names[next++ & (QUERIES - 1)]));
+    return matcher.search(travellers[next++ & (QUERIES - 1)]);
   }
 
   private final JaroWinklerSimilarity jw = new JaroWinklerSimilarity();
 
   @Benchmark
   public double fullScan() {
-    String q = names[next++ & (QUERIES - 1)].toUpperCase();
+    String q = names[next++ & (QUERIES - 1)];
     double best = 0;
     for (String n : listedNames) {
       best = Math.max(best, jw.apply(q, n));

@@ -135,15 +135,26 @@ public final class WatchlistMatcher {
       }
     }
     if (found.isEmpty() && common.size() >= 2) {
-      // Only common tokens (MOHAMMED ALI): the entries that have the two rarest of them.
+      // Only common tokens (MOHAMMED ALI): the entries that have two of them.
       Integer[] order = new Integer[common.size()];
       for (int i = 0; i < order.length; i++) {
         order[i] = i;
       }
       Arrays.sort(order, (x, y) -> Integer.compare(common.get(x)[0], common.get(y)[0]));
-      intersect(store.posting(commonKeys.get(order[0]), true),
-          store.posting(commonKeys.get(order[1]), true), found,
-          commonBits.get(order[0]) | commonBits.get(order[1]));
+      // The rarest key, and the rarest key of another token (MUHAMMAD's T and S keys are one
+      // token twice).
+      int first = order[0];
+      int second = -1;
+      for (int i = 1; i < order.length && second < 0; i++) {
+        if ((commonBits.get(order[i]) & ~commonBits.get(first)) != 0) {
+          second = order[i];
+        }
+      }
+      if (second >= 0) {
+        intersect(store.posting(commonKeys.get(first), true),
+            store.posting(commonKeys.get(second), true), found,
+            commonBits.get(first) | commonBits.get(second));
+      }
     }
 
     NameSimilarity.Tokens query = tokens(name, tokenWeights);
@@ -154,9 +165,12 @@ public final class WatchlistMatcher {
       total += query.weight[i];
       particles += name.particle()[i] ? query.weight[i] : 0;
     }
+    // The most that the rest of the query can add to a name: an equal date of birth and
+    // nationality (see dateOfBirth and nationality).
+    double bonus = (q.dateOfBirth() != null ? 0.08 : 0) + (q.nationality() != null ? 0.02 : 0);
     for (int id : found.top(settings.candidates())) {
       // Skip entries that cannot reach the threshold even if every token their keys came from
-      // paired perfectly (a date of birth adds at most 0.1).
+      // paired perfectly.
       int bits = found.tokens(id);
       double shared = particles;
       for (int i = 0; i < query.size() && i < 31; i++) {
@@ -165,7 +179,7 @@ public final class WatchlistMatcher {
         }
       }
       double bound = shared / (shared + NameSimilarity.UNPAIRED_WEIGHT * (total - shared));
-      if (bound + 0.1 >= settings.threshold() || !q.documents().isEmpty()) {
+      if (bound + bonus >= settings.threshold() || !q.documents().isEmpty()) {
         score(id, q, query, best);
       }
     }
