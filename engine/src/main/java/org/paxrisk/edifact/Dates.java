@@ -38,8 +38,11 @@ public final class Dates {
     return d == null ? null : withTime(d, time);
   }
 
-  /** DTM format 201 (YYMMDDHHMM), 203 (CCYYMMDDHHMM), 101 (YYMMDD) or 102 (CCYYMMDD). */
-  public static LocalDateTime dateTime(CharSequence text, CharSequence format, LocalDate ref) {
+  /**
+   * DTM format 201 (YYMMDDHHMM), 203 (CCYYMMDDHHMM), 101 (YYMMDD) or 102 (CCYYMMDD), told apart by
+   * length (senders get the format code wrong more often than the digits).
+   */
+  public static LocalDateTime dateTime(CharSequence text, LocalDate ref) {
     if (text == null || !digits(text, 0, text.length())) {
       return null;
     }

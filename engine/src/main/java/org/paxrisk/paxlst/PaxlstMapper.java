@@ -296,7 +296,7 @@ public final class PaxlstMapper {
           return;
         }
         CharSequence value = s.view(1, 2);
-        LocalDateTime t = Dates.dateTime(value, null, referenceDate());
+        LocalDateTime t = Dates.dateTime(value, referenceDate());
         if (t == null && value != null) {
           cursor.warn("bad-date", "leg date/time is not a date", s.location(1, 2));
         }

@@ -12,7 +12,6 @@ import org.paxrisk.edifact.Dates;
 import org.paxrisk.edifact.Location;
 import org.paxrisk.edifact.MessageCursor;
 import org.paxrisk.edifact.Segment;
-import org.paxrisk.ingest.SensitiveData;
 import org.paxrisk.model.Address;
 import org.paxrisk.model.Agency;
 import org.paxrisk.model.Bags;
@@ -56,7 +55,7 @@ final class PnrBuilder {
   private final List<DocumentRequest> documents = new ArrayList<>();
   private final List<PnrgovMapper.LegBuilder> legs = new ArrayList<>();
 
-  PnrBuilder(LocalDate ref, SensitiveData sensitive) {
+  PnrBuilder(LocalDate ref) {
     this.ref = ref;
   }
 
@@ -80,8 +79,7 @@ final class PnrBuilder {
   }
 
   void documentRequest(
-      String code, String text, String passengerRef, Person hint, Location where,
-      MessageCursor cursor) {
+      String code, String text, String passengerRef, Person hint, Location where) {
     String t = text.startsWith("/") ? text.substring(1) : text;
     documents.add(new DocumentRequest(code, t.split("/", -1), passengerRef, hint, where));
   }

@@ -281,7 +281,7 @@ public final class PnrgovMapper {
 
   private void startPnr(Segment s) {
     endPnr();
-    pnr = new PnrBuilder(ref(), sensitive);
+    pnr = new PnrBuilder(ref());
     pnrs.add(pnr);
     group = Group.PNR;
   }
@@ -507,7 +507,7 @@ public final class PnrgovMapper {
       case "DOCA":
         if (text != null) {
           pnr.documentRequest(code, text, passengerRef,
-              group == Group.NAMES ? person : null, s.location(1, 9), cursor);
+              group == Group.NAMES ? person : null, s.location(1, 9));
         }
         break;
       case "SEAT":

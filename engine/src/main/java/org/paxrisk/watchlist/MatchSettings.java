@@ -6,10 +6,9 @@ package org.paxrisk.watchlist;
  * @param threshold the lowest score reported as a match
  * @param maxMatches at most this many matches per traveller, best first
  * @param candidates how many candidates from the indexes are scored in full
- * @param typoStageBelow run the typo keys (one-letter deletions) when no candidate scored this much
  */
-public record MatchSettings(double threshold, int maxMatches, int candidates, double typoStageBelow) {
-  public static final MatchSettings DEFAULTS = new MatchSettings(0.75, 10, 24, 0.85);
+public record MatchSettings(double threshold, int maxMatches, int candidates) {
+  public static final MatchSettings DEFAULTS = new MatchSettings(0.75, 10, 24);
 
   public MatchSettings {
     if (threshold < 0 || threshold > 1) {
@@ -21,6 +20,6 @@ public record MatchSettings(double threshold, int maxMatches, int candidates, do
   }
 
   public MatchSettings withThreshold(double t) {
-    return new MatchSettings(t, maxMatches, candidates, typoStageBelow);
+    return new MatchSettings(t, maxMatches, candidates);
   }
 }

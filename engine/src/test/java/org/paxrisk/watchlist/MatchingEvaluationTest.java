@@ -104,7 +104,7 @@ class MatchingEvaluationTest {
     SplittableRandom rnd = new SplittableRandom(7);
     // Every scored candidate is returned: this measures what the indexes bring, not the threshold.
     WatchlistMatcher all = store.matcher(new MatchSettings(0.0, 10_000,
-        MatchSettings.DEFAULTS.candidates(), MatchSettings.DEFAULTS.typoStageBelow()));
+        MatchSettings.DEFAULTS.candidates()));
     Map<NameVariants.Kind, int[]> byKind = new EnumMap<>(NameVariants.Kind.class);
     int queries = 0;
     int found = 0;
