@@ -143,7 +143,32 @@ final class EntryCodec {
   /** The part of an entry that scoring reads. */
   record Lean(WatchlistEntry.Kind kind, Gender gender, NameSimilarity.Tokens[] names,
       boolean[] weak, int[] datesOfBirth, String[] nationalities, String[] documentNumbers,
-      String[] documentCountries) {}
+      String[] documentCountries, java.util.Map<String, Long> namesByToken) {
+
+    Lean(WatchlistEntry.Kind kind, Gender gender, NameSimilarity.Tokens[] names, boolean[] weak,
+        int[] datesOfBirth, String[] nationalities, String[] documentNumbers,
+        String[] documentCountries) {
+      this(kind, gender, names, weak, datesOfBirth, nationalities, documentNumbers,
+          documentCountries, index(names));
+    }
+
+    /**
+     * Canonical spellings and skeletons (prefixed C and S) to the names that hold them, as bits
+     * (name i is bit i; names past 63 share bit 63): which aliases share a query token outright.
+     */
+    private static java.util.Map<String, Long> index(NameSimilarity.Tokens[] names) {
+      java.util.Map<String, Long> m = new java.util.HashMap<>();
+      for (int i = 0; i < names.length; i++) {
+        long bit = 1L << Math.min(i, 63);
+        NameSimilarity.Tokens t = names[i];
+        for (int k = 0; k < t.size(); k++) {
+          m.merge("C" + t.canonical[k], bit, (a, b) -> a | b);
+          m.merge("S" + t.skeleton[k], bit, (a, b) -> a | b);
+        }
+      }
+      return m;
+    }
+  }
 
   private static NameSimilarity.Tokens readTokens(Bin.Reader r) {
     int k = (int) r.varint();

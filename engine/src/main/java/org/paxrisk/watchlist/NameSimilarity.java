@@ -99,16 +99,25 @@ public final class NameSimilarity {
     final int minPairLength;
 
     Tokens(String[] token, String[] skeleton, double[] weight) {
+      this(token, skeleton, weight, null, null);
+    }
+
+    /** With {@code canonical} and {@code bare} entries already known (null: to look up). */
+    Tokens(String[] token, String[] skeleton, double[] weight, String[] canonical, String[] bare) {
       this.token = token;
       this.skeleton = skeleton;
       this.weight = weight;
-      this.canonical = new String[token.length];
-      this.bare = new String[token.length];
+      this.canonical = canonical != null ? canonical : new String[token.length];
+      this.bare = bare != null ? bare : new String[token.length];
       int max = 0;
       int minPair = Integer.MAX_VALUE;
       for (int i = 0; i < token.length; i++) {
-        canonical[i] = Equivalents.canonical(token[i]);
-        bare[i] = withoutArticle(token[i], skeleton[i]);
+        if (this.canonical[i] == null) {
+          this.canonical[i] = Equivalents.canonical(token[i]);
+        }
+        if (this.bare[i] == null) {
+          this.bare[i] = withoutArticle(token[i], skeleton[i]);
+        }
         max = Math.max(max, token[i].length());
         if (i > 0) {
           minPair = Math.min(minPair, token[i - 1].length() + token[i].length());
@@ -140,6 +149,8 @@ public final class NameSimilarity {
       String[] t = new String[n];
       String[] s = new String[n];
       double[] w = new double[n];
+      String[] c = new String[n];
+      String[] b = new String[n];
       for (int k = 0, src = 0; k < n; k++, src++) {
         if (src == i) {
           t[k] = token[i] + token[i + 1];
@@ -150,9 +161,11 @@ public final class NameSimilarity {
           t[k] = token[src];
           s[k] = skeleton[src];
           w[k] = weight[src];
+          c[k] = canonical[src];
+          b[k] = bare[src];
         }
       }
-      return new Tokens(t, s, w);
+      return new Tokens(t, s, w, c, b);
     }
   }
 

@@ -66,6 +66,10 @@ public final class WatchlistMatcher {
     int n = Math.max(1, store.size());
     double[] tokenWeights = new double[name.tokens().length];
     Arrays.fill(tokenWeights, 1.0);
+    String[] canonical = new String[name.tokens().length];
+    for (int i = 0; i < canonical.length; i++) {
+      canonical[i] = Equivalents.canonical(name.tokens()[i]);
+    }
 
     // Stage 1: token and skeleton keys; common keys only strengthen what rarer keys found.
     Map<String, Integer> keys = new java.util.LinkedHashMap<>();
@@ -86,11 +90,11 @@ public final class WatchlistMatcher {
         continue;
       }
       if (key.charAt(0) == 'T') {
-        markKnown(name, key, unknown);
+        markKnown(canonical, key, unknown);
       }
       int df = p[0];
       if (key.charAt(0) == 'T') {
-        weighToken(name, key, df, n, tokenWeights);
+        weighToken(canonical, key, df, n, tokenWeights);
       }
       if (df <= commonAbove) {
         double idf = Math.log1p((double) n / df);
@@ -210,20 +214,20 @@ public final class WatchlistMatcher {
     return tk;
   }
 
-  private static void markKnown(Normalizer.NormalizedName name, String key, boolean[] unknown) {
-    String canonical = key.substring(1);
+  private static void markKnown(String[] canonical, String key, boolean[] unknown) {
     for (int i = 0; i < unknown.length; i++) {
-      if (Equivalents.canonical(name.tokens()[i]).equals(canonical)) {
+      if (key.regionMatches(1, canonical[i], 0, canonical[i].length())
+          && key.length() == canonical[i].length() + 1) {
         unknown[i] = false;
       }
     }
   }
 
-  private static void weighToken(Normalizer.NormalizedName name, String key, int df, int n,
+  private static void weighToken(String[] canonical, String key, int df, int n,
       double[] weights) {
-    String canonical = key.substring(1);
-    for (int i = 0; i < name.tokens().length; i++) {
-      if (Equivalents.canonical(name.tokens()[i]).equals(canonical)) {
+    for (int i = 0; i < canonical.length; i++) {
+      if (key.length() == canonical[i].length() + 1
+          && key.regionMatches(1, canonical[i], 0, canonical[i].length())) {
         weights[i] = StoreBuilder.weight(df, n);
       }
     }
@@ -311,18 +315,15 @@ public final class WatchlistMatcher {
    */
   static int[] overlaps(EntryCodec.Lean e, NameSimilarity.Tokens query) {
     int[] out = new int[e.names().length];
-    for (int i = 0; i < out.length; i++) {
-      NameSimilarity.Tokens n = e.names()[i];
-      int c = 0;
-      for (int q = 0; q < query.size(); q++) {
-        for (int k = 0; k < n.size(); k++) {
-          if (query.canonical[q].equals(n.canonical[k]) || query.skeleton[q].equals(n.skeleton[k])) {
-            c++;
-            break;
-          }
+    for (int q = 0; q < query.size(); q++) {
+      Long c = e.namesByToken().get("C" + query.canonical[q]);
+      Long s = e.namesByToken().get("S" + query.skeleton[q]);
+      long names = (c == null ? 0 : c) | (s == null ? 0 : s);
+      for (int i = 0; i < out.length; i++) {
+        if ((names & (1L << Math.min(i, 63))) != 0) {
+          out[i]++;
         }
       }
-      out[i] = c;
     }
     return out;
   }
@@ -345,24 +346,32 @@ public final class WatchlistMatcher {
       return all;
     }
     int[] overlap = overlaps(e, query);
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> {
-      int c = Integer.compare(overlap[b], overlap[a]);
-      if (c != 0) {
-        return c;
-      }
-      c = Integer.compare(Math.abs(e.names()[a].size() - query.size()),
-          Math.abs(e.names()[b].size() - query.size()));
-      return c != 0 ? c : Integer.compare(a, b);
-    });
+    // The best three by (overlap desc, length difference asc, index asc), picked without sorting.
     int[] out = new int[MAX_NAMES_COMPARED];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = order[i];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      int pos = k < out.length ? k++ : out.length;
+      while (pos > 0 && better(e, query, overlap, i, out[pos - 1])) {
+        if (pos < out.length) {
+          out[pos] = out[pos - 1];
+        }
+        pos--;
+      }
+      if (pos < out.length) {
+        out[pos] = i;
+      }
     }
     return out;
+  }
+
+  private static boolean better(EntryCodec.Lean e, NameSimilarity.Tokens query, int[] overlap,
+      int a, int b) {
+    if (overlap[a] != overlap[b]) {
+      return overlap[a] > overlap[b];
+    }
+    int da = Math.abs(e.names()[a].size() - query.size());
+    int db = Math.abs(e.names()[b].size() - query.size());
+    return da != db ? da < db : a < b;
   }
 
   /** Index of the name that scores best, for "matched name"; -1 when there is none. */
