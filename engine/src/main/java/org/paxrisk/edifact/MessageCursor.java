@@ -148,10 +148,6 @@ public final class MessageCursor {
     return header;
   }
 
-  /** Whether UNT has been read (or the message ended). */
-  public boolean ended() {
-    return ended;
-  }
 
   private void checkTrailer(Segment unt) {
     int declared = unt.intValue(1, 1, -1);

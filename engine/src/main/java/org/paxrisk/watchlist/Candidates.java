@@ -64,9 +64,6 @@ final class Candidates {
     return ids[slot] == 0 ? 0 : tokens[slot];
   }
 
-  boolean contains(int id) {
-    return ids[find(id)] != 0;
-  }
 
   /** The ids of the {@code k} best-supported entries, best first (ties by lower id). */
   int[] top(int k) {

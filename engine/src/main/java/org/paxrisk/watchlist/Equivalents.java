@@ -25,15 +25,7 @@ final class Equivalents {
     return c == null ? token : c;
   }
 
-  /** Whether the two tokens are in one group. */
-  static boolean same(String a, String b) {
-    String ca = CANONICAL.get(a);
-    return ca != null && ca.equals(CANONICAL.get(b));
-  }
 
-  static int groups() {
-    return (int) CANONICAL.values().stream().distinct().count();
-  }
 
   private static Map<String, String> load() {
     Map<String, String> map = new HashMap<>();

@@ -116,9 +116,5 @@ final class Normalizer {
       return tokens.length == 0;
     }
 
-    /** All tokens joined without spaces: ABD AL RAHMAN → ABDALRAHMAN. */
-    String joined() {
-      return String.join("", tokens);
-    }
   }
 }

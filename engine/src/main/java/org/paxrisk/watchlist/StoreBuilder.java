@@ -34,7 +34,7 @@ final class StoreBuilder {
   }
 
   /** What was built. */
-  record Stats(int entries, long names, long keys, long postings, long bytes) {}
+  record Stats(int entries, long names, long keys) {}
 
   private StoreBuilder() {}
 
@@ -107,14 +107,12 @@ final class StoreBuilder {
     long pages = 0;
     long keyChars = 0;
     long valueBytes = 0;
-    long totalPostings = 0;
     for (Map.Entry<String, IntList> en : postings.entrySet()) {
       int size = en.getValue().size;
       int p = Math.max(1, (size + PAGE - 1) / PAGE);
       pages += p;
       keyChars += (long) en.getKey().length() * p + (p - 1) * 3L;
       valueBytes += 4L * (size + 1);
-      totalPostings += size;
     }
     Path postingsFile = dir.resolve(POSTINGS);
     try (ChronicleMap<CharSequence, byte[]> map = ChronicleMap.of(CharSequence.class, byte[].class)
@@ -129,7 +127,7 @@ final class StoreBuilder {
         writePages(map, en.getKey(), en.getValue());
       }
     }
-    return new Stats(n, names[0], postings.size(), totalPostings, bytes[0]);
+    return new Stats(n, names[0], postings.size());
   }
 
   /** Rarity weight of a token that {@code df} of {@code n} entries have: 1 unique, 0.15 floor. */
