@@ -1,0 +1,41 @@
+package org.paxrisk.screening;
+
+import java.time.format.DateTimeFormatter;
+import org.paxrisk.model.Flight;
+
+/**
+ * Stable traveller ids: the same input gives the same ids on every run, and an id names no personal
+ * data, so it can travel into audit logs and hit reports.
+ *
+ * <p>Form: {@code <flight number>-<departure date yyyyMMdd>-<origin>-<suffix>}, for example
+ * {@code LH0400-20260301-FRA-A12}. The suffix is {@code A<n>} for the n-th passenger of the flight's
+ * API list (from 1), {@code C<n>} for the n-th member of its crew list, and {@code R<locator>-<n>}
+ * for the n-th traveller of a PNR whose traveller is on no API list.
+ */
+public final class TravellerIds {
+  private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+  private TravellerIds() {}
+
+  /** The flight part of an id, for example {@code LH0400-20260301-FRA}. */
+  public static String flightKey(Flight flight) {
+    String date = flight.departureDate() == null ? "00000000" : DAY.format(flight.departureDate());
+    String origin = flight.origin() == null ? "XXX" : flight.origin();
+    return flight.flightNumber() + '-' + date + '-' + origin;
+  }
+
+  /** The id of the {@code position}-th (from 1) passenger of the flight's API passenger list. */
+  public static String apiPassenger(Flight flight, int position) {
+    return flightKey(flight) + "-A" + position;
+  }
+
+  /** The id of the {@code position}-th (from 1) member of the flight's API crew list. */
+  public static String apiCrew(Flight flight, int position) {
+    return flightKey(flight) + "-C" + position;
+  }
+
+  /** The id of the {@code position}-th (from 1) traveller of a PNR, for travellers on no API list. */
+  public static String pnrOnly(Flight flight, String recordLocator, int position) {
+    return flightKey(flight) + "-R" + recordLocator + '-' + position;
+  }
+}
