@@ -1,0 +1,350 @@
+package org.paxrisk.rules;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.paxrisk.model.Airports;
+import org.paxrisk.model.Booking;
+import org.paxrisk.model.Flight;
+import org.paxrisk.model.Leg;
+import org.paxrisk.model.PartialDate;
+import org.paxrisk.model.Payment;
+import org.paxrisk.model.TravelDocument;
+import org.paxrisk.model.Traveller;
+import org.paxrisk.watchlist.NameSimilarity;
+import org.paxrisk.watchlist.WatchlistEntry;
+import org.paxrisk.watchlist.WatchlistMatch;
+
+/**
+ * The fact rules see for one person on one flight: what the API list said ({@link #api()}), what the
+ * PNR said ({@link #pnr()} and {@link #booking()}), the watch-list matches, and whether the flight's
+ * API list and PNR push arrived at all (so that "on the PNR but not in the API" means something).
+ * The derived facts rules need are methods here and on the model, so DRL stays short.
+ *
+ * @param id the stable traveller id ({@code org.paxrisk.screening.TravellerIds})
+ * @param flight the flight
+ * @param api the traveller as the API list gives them, or null
+ * @param pnr the traveller as the PNR gives them, or null
+ * @param booking the traveller's PNR, or null
+ * @param matches watch-list matches, best first
+ * @param flightHasApi whether an API list arrived for the flight
+ * @param flightHasPnr whether a PNR push arrived for the flight
+ */
+public record Subject(
+    String id,
+    Flight flight,
+    Traveller api,
+    Traveller pnr,
+    Booking booking,
+    List<WatchlistMatch> matches,
+    boolean flightHasApi,
+    boolean flightHasPnr) {
+
+  public Subject {
+    if (api == null && pnr == null) {
+      throw new IllegalArgumentException("a subject needs an API or a PNR traveller");
+    }
+    matches = matches == null ? List.of() : List.copyOf(matches);
+  }
+
+  /** The traveller to judge: the API record when there is one (it is read off the document). */
+  public Traveller traveller() {
+    return api != null ? api : pnr;
+  }
+
+  public boolean inApi() {
+    return api != null;
+  }
+
+  public boolean inPnr() {
+    return pnr != null;
+  }
+
+  // ---- watch lists ---------------------------------------------------------------------------
+
+  /** Whether a match of this list category scores at least {@code minScore}. */
+  public boolean hasMatch(String category, double minScore) {
+    return bestMatchScore(category) >= minScore;
+  }
+
+  /** The best match score in a list category, 0 when none. */
+  public double bestMatchScore(String category) {
+    double best = 0;
+    for (WatchlistMatch m : matches) {
+      if (category.equals(m.category()) && m.score() > best) {
+        best = m.score();
+      }
+    }
+    return best;
+  }
+
+  /** The best score against any list of people (every category but lost/stolen documents). */
+  public double bestPersonMatchScore() {
+    double best = 0;
+    for (WatchlistMatch m : matches) {
+      if (!WatchlistEntry.LOST_STOLEN_DOCUMENTS.equals(m.category()) && m.score() > best) {
+        best = m.score();
+      }
+    }
+    return best;
+  }
+
+  // ---- documents -----------------------------------------------------------------------------
+
+  /** The traveller's passport, else first document, else null. */
+  public TravelDocument document() {
+    return traveller().primaryDocument();
+  }
+
+  /**
+   * Days from the end of the trip's first flight (its arrival date, else departure date) to the
+   * document's expiry: negative when it has expired by then; null when either date is missing.
+   */
+  public Integer documentValidityDaysAtArrival() {
+    TravelDocument d = document();
+    LocalDate arrival = flight.arrival() != null ? flight.arrival().toLocalDate()
+        : flight.departureDate();
+    if (d == null || d.expiry() == null || arrival == null) {
+      return null;
+    }
+    return (int) ChronoUnit.DAYS.between(arrival, d.expiry());
+  }
+
+  /** Whether the document had expired on the day of departure. */
+  public boolean documentExpiredAtDeparture() {
+    TravelDocument d = document();
+    return d != null && flight.departureDate() != null && d.isExpiredOn(flight.departureDate());
+  }
+
+  /** Days from the document's issue to departure, null when either is missing. */
+  public Integer documentAgeDays() {
+    TravelDocument d = document();
+    if (d == null || d.issued() == null || flight.departureDate() == null) {
+      return null;
+    }
+    return (int) ChronoUnit.DAYS.between(d.issued(), flight.departureDate());
+  }
+
+  // ---- API against PNR -----------------------------------------------------------------------
+
+  /**
+   * How alike the API and PNR names are, 0 to 1 (the watch-list name similarity, which forgives
+   * order, transliteration and joined names); 1 when there is only one of them.
+   */
+  public double apiPnrNameSimilarity() {
+    if (api == null || pnr == null) {
+      return 1;
+    }
+    return NameSimilarity.standard().score(fullName(api), fullName(pnr));
+  }
+
+  /** Whether API and PNR both give a date of birth and they differ at the precision both have. */
+  public boolean apiPnrDateOfBirthDisagree() {
+    if (api == null || pnr == null || api.dateOfBirth() == null || pnr.dateOfBirth() == null) {
+      return false;
+    }
+    PartialDate a = api.dateOfBirth();
+    PartialDate p = pnr.dateOfBirth();
+    if (a.year() != p.year()) {
+      return true;
+    }
+    if (a.month() == 0 || p.month() == 0) {
+      return false;
+    }
+    return a.month() != p.month() || (a.day() != 0 && p.day() != 0 && a.day() != p.day());
+  }
+
+  /** Whether API and PNR both give document numbers and none of the PNR's is on the API. */
+  public boolean apiPnrDocumentDisagree() {
+    if (api == null || pnr == null || api.documents().isEmpty() || pnr.documents().isEmpty()) {
+      return false;
+    }
+    for (TravelDocument p : pnr.documents()) {
+      String n = clean(p.number());
+      for (TravelDocument a : api.documents()) {
+        if (n != null && n.equals(clean(a.number()))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  // ---- booking -------------------------------------------------------------------------------
+
+  /**
+   * Days from the trip's first departure to its last leg back to where it started; null for a
+   * one-way trip or when there is no booking.
+   */
+  public Integer tripDays() {
+    if (booking == null || booking.itinerary().isEmpty() || booking.isOneWay()) {
+      return null;
+    }
+    List<Leg> legs = booking.itinerary();
+    Leg first = legs.get(0);
+    Leg last = legs.get(legs.size() - 1);
+    if (first.departure() == null || last.departure() == null) {
+      return null;
+    }
+    return (int) ChronoUnit.DAYS.between(first.departure().toLocalDate(),
+        last.departure().toLocalDate());
+  }
+
+  /** Checked bags, from the API list or else the PNR; null when neither says. */
+  public Integer bagCount() {
+    Integer n = traveller().bags().count();
+    if (n == null && api != null && pnr != null) {
+      n = pnr.bags().count();
+    }
+    return n;
+  }
+
+  /** The countries (ISO alpha-3) of every airport on the flight and on the booked itinerary. */
+  public Set<String> itineraryCountries() {
+    Set<String> c = new LinkedHashSet<>();
+    addCountry(c, flight.origin());
+    addCountry(c, flight.destination());
+    for (Leg l : flight.legs()) {
+      addCountry(c, l.origin());
+      addCountry(c, l.destination());
+    }
+    if (booking != null) {
+      for (Leg l : booking.itinerary()) {
+        addCountry(c, l.origin());
+        addCountry(c, l.destination());
+      }
+    }
+    return c;
+  }
+
+  /** The first country of the itinerary that is in {@code countries}, or null. */
+  public String itineraryCountryIn(Collection<String> countries) {
+    for (String c : itineraryCountries()) {
+      if (countries.contains(c)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  // ---- links between travellers --------------------------------------------------------------
+
+  /**
+   * What this traveller shares with another, for rules that join travellers: "phone", "e-mail" or
+   * "payment card", or null when they share none of these. Shared bookings do not count: people
+   * on one PNR share its contacts by design.
+   */
+  public String sharedContactWith(Subject other) {
+    if (other == this || (booking != null && booking == other.booking)) {
+      return null;
+    }
+    if (overlaps(phones(), other.phones())) {
+      return "phone";
+    }
+    if (overlaps(emails(), other.emails())) {
+      return "e-mail";
+    }
+    if (overlaps(cards(), other.cards())) {
+      return "payment card";
+    }
+    return null;
+  }
+
+  private List<String> phones() {
+    List<String> out = new ArrayList<>();
+    for (Traveller t : sides()) {
+      for (String p : t.phones()) {
+        addPhone(out, p);
+      }
+    }
+    if (booking != null) {
+      for (String p : booking.phones()) {
+        addPhone(out, p);
+      }
+    }
+    return out;
+  }
+
+  private List<String> emails() {
+    List<String> out = new ArrayList<>();
+    for (Traveller t : sides()) {
+      for (String e : t.emails()) {
+        out.add(e.trim().toLowerCase(Locale.ROOT));
+      }
+    }
+    if (booking != null) {
+      for (String e : booking.emails()) {
+        out.add(e.trim().toLowerCase(Locale.ROOT));
+      }
+    }
+    return out;
+  }
+
+  private List<String> cards() {
+    List<String> out = new ArrayList<>();
+    if (booking != null) {
+      for (Payment p : booking.payments()) {
+        String n = p.cardNumber() == null ? null : p.cardNumber().replaceAll("[\\s-]", "");
+        // A masked number (XXXX...1234) would join strangers who share the last four digits.
+        if (n != null && n.length() >= 12 && n.chars().allMatch(Character::isDigit)) {
+          out.add(n);
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<Traveller> sides() {
+    List<Traveller> s = new ArrayList<>(2);
+    if (api != null) {
+      s.add(api);
+    }
+    if (pnr != null) {
+      s.add(pnr);
+    }
+    return s;
+  }
+
+  private static void addPhone(List<String> out, String phone) {
+    String digits = phone.replaceAll("\\D", "");
+    // The last nine digits: the same number written with and without a country prefix.
+    if (digits.length() >= 7) {
+      out.add(digits.length() > 9 ? digits.substring(digits.length() - 9) : digits);
+    }
+  }
+
+  private static boolean overlaps(List<String> a, List<String> b) {
+    for (String x : a) {
+      if (b.contains(x)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void addCountry(Set<String> c, String airport) {
+    String country = Airports.country(airport);
+    if (country != null) {
+      c.add(country);
+    }
+  }
+
+  private static String fullName(Traveller t) {
+    String s = t.surname() == null ? "" : t.surname();
+    return t.givenNames() == null ? s : t.givenNames() + ' ' + s;
+  }
+
+  private static String clean(String number) {
+    return number == null ? null : number.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+  }
+
+  @Override
+  public String toString() {
+    return "Subject[" + id + "]";
+  }
+}
