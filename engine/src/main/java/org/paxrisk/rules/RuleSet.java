@@ -51,6 +51,7 @@ import org.paxrisk.model.Flight;
  */
 public final class RuleSet {
   private static final AtomicLong BUILDS = new AtomicLong();
+  private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
   private static final Pattern RULE_IN_MESSAGE = Pattern.compile("Rule \"?([^\"\\]]+)\"?");
 
   private final KieBase kieBase;
@@ -249,9 +250,19 @@ public final class RuleSet {
     }
     KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
     for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-      errors.add(new RuleError(displayName(m.getPath(), drl), Math.max(0, m.getLine()),
-          Math.max(0, m.getColumn()), clean(m.getText())));
+      if ("Parser returned a null Package".equals(m.getText())) {
+        continue; // follows every syntax error, which is reported on its own
+      }
+      int line = Math.max(0, m.getLine());
+      int column = Math.max(0, m.getColumn());
+      Matcher at = PARSER_POSITION.matcher(m.getText() == null ? "" : m.getText());
+      if (column == 0 && at.find() && Integer.parseInt(at.group(1)) == line) {
+        column = Integer.parseInt(at.group(2)) + 1; // the parser counts columns from 0
+      }
+      errors.add(new RuleError(displayName(m.getPath(), drl), line, column, clean(m.getText())));
     }
+    errors.sort(java.util.Comparator.comparing(RuleError::file)
+        .thenComparingInt(RuleError::line).thenComparingInt(RuleError::column));
     if (!errors.isEmpty()) {
       return null;
     }

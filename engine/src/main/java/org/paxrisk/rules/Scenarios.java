@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.paxrisk.model.Agency;
 import org.paxrisk.model.Bags;
 import org.paxrisk.model.Booking;
@@ -86,9 +89,8 @@ public final class Scenarios {
         scenarios.add(it.nextValue());
       }
     } catch (JsonProcessingException e) {
-      JsonLocation l = e.getLocation();
-      String where = l == null ? file : file + ':' + l.getLineNr() + ':' + l.getColumnNr();
-      out.add(new Result(file, "(file)", List.of(where + ": " + e.getOriginalMessage())));
+      out.add(new Result(file, "(file)", List.of(where(file, text, e) + ": "
+          + e.getOriginalMessage().replaceAll(" \\(class [^)]*\\)", ""))));
       return out;
     } catch (IOException | RuntimeException e) {
       out.add(new Result(file, "(file)", List.of(file + ": " + e.getMessage())));
@@ -104,6 +106,29 @@ public final class Scenarios {
       }
     }
     return out;
+  }
+
+  /** {@code file:line:column}; for an unknown field, where the field is, not where its value ends. */
+  private static String where(String file, String text, JsonProcessingException e) {
+    JsonLocation l = e.getLocation();
+    if (l == null) {
+      return file;
+    }
+    int line = l.getLineNr();
+    int column = l.getColumnNr();
+    if (e instanceof UnrecognizedPropertyException u) {
+      String[] lines = text.split("\\R", -1);
+      Pattern field = Pattern.compile("(^|[\\s{,])(" + Pattern.quote(u.getPropertyName()) + ")\\s*:");
+      for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+        Matcher m = field.matcher(lines[i]);
+        if (m.find()) {
+          line = i + 1;
+          column = m.start(2) + 1;
+          break;
+        }
+      }
+    }
+    return file + ':' + line + ':' + column;
   }
 
   private static List<String> check(RuleSet rules, ScenarioFile s) {
