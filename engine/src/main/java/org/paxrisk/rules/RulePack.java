@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * <pre>
  * PACK/
  *   *.drl                   rules, in any sub-folder
- *   parameters.properties   numbers the rules read (name = value)
+ *   parameters.properties   numbers the rules read (name = value), in any sub-folder
  *   lists/NAME.txt          named lists the rules read, one value per line, # comments
  *   *.yaml, *.yml           scenarios for {@code rules test}
  * </pre>
@@ -119,11 +119,17 @@ public final class RulePack {
   }
 
   static boolean isParameters(String relative) {
-    return relative.equals("parameters.properties");
+    return relative.equals("parameters.properties") || relative.endsWith("/parameters.properties");
   }
 
   static boolean isList(String relative) {
-    return relative.startsWith("lists/") && relative.endsWith(".txt");
+    return (relative.startsWith("lists/") || relative.contains("/lists/"))
+        && relative.endsWith(".txt");
+  }
+
+  /** The name rules use for a list file: its file name without {@code .txt}. */
+  static String listName(String relative) {
+    return relative.substring(relative.lastIndexOf('/') + 1, relative.length() - 4);
   }
 
   private static List<File> read(Path root, String displayRoot) {

@@ -25,7 +25,7 @@ public final class RuleParameters {
   public double number(String name) {
     Double v = numbers.get(name);
     if (v == null) {
-      throw new IllegalArgumentException("unknown rule parameter '" + name + "'; known: "
+      throw new UnknownParameter("unknown rule parameter '" + name + "'; known: "
           + new TreeSet<>(numbers.keySet()));
     }
     return v;
@@ -35,7 +35,7 @@ public final class RuleParameters {
   public Set<String> list(String name) {
     Set<String> v = lists.get(name);
     if (v == null) {
-      throw new IllegalArgumentException("unknown rule list '" + name + "'; known: "
+      throw new UnknownParameter("unknown rule list '" + name + "'; known: "
           + new TreeSet<>(lists.keySet()));
     }
     return v;
@@ -44,6 +44,13 @@ public final class RuleParameters {
   /** Whether {@code value} is on the named list; false for a null value. */
   public boolean contains(String list, String value) {
     return value != null && list(list).contains(value);
+  }
+
+  /** A rule asked for a parameter the packs do not define. */
+  static final class UnknownParameter extends IllegalArgumentException {
+    UnknownParameter(String message) {
+      super(message);
+    }
   }
 
   /** Every number, by name, sorted. */

@@ -10,8 +10,8 @@ public final class RuleRuntimeException extends RuntimeException {
   private final int position;
 
   RuleRuntimeException(String rule, int position, Throwable failure) {
-    super("rule '" + rule + "' failed on traveller #" + position + ": "
-        + failure.getClass().getName(), scrubbed(failure));
+    super("rule '" + rule + "' failed" + (position >= 0 ? " on traveller #" + position : "")
+        + ": " + describe(failure), scrubbed(failure));
     this.rule = rule;
     this.position = position;
   }
@@ -21,12 +21,24 @@ public final class RuleRuntimeException extends RuntimeException {
     return rule;
   }
 
-  /** The traveller's 0-based position in the list handed to the rules, or -1 when unknown. */
+  /**
+   * The traveller's 0-based position in the list handed to the rules, or -1 when unknown (a
+   * failure in a rule's conditions, which Drools evaluates for many facts at once).
+   */
   public int position() {
     return position;
   }
 
+  private static String describe(Throwable failure) {
+    // Our own parameter errors quote only parameter names: safe, and what the author must fix.
+    return failure instanceof RuleParameters.UnknownParameter
+        ? failure.getMessage() : failure.getClass().getName();
+  }
+
   private static Throwable scrubbed(Throwable failure) {
+    if (failure instanceof RuleParameters.UnknownParameter) {
+      return failure;
+    }
     Throwable t = new Throwable(failure.getClass().getName() + " (message withheld)");
     t.setStackTrace(failure.getStackTrace());
     return t;

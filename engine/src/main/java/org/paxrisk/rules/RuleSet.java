@@ -52,6 +52,9 @@ import org.paxrisk.model.Flight;
 public final class RuleSet {
   private static final AtomicLong BUILDS = new AtomicLong();
   private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
+  private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+  private static final Pattern MVEL_POSITION =
+      Pattern.compile("\\[Line: (\\d+), Column: (\\d+)\\]");
   private static final Pattern RULE_IN_MESSAGE = Pattern.compile("Rule \"?([^\"\\]]+)\"?");
 
   private final KieBase kieBase;
@@ -60,6 +63,7 @@ public final class RuleSet {
   private final Map<String, Integer> rulesByPackage;
   private final List<String> ruleNames;
   private final String hash;
+  private final Set<String> globals = new java.util.HashSet<>();
   private final ConcurrentLinkedDeque<Pooled> pool = new ConcurrentLinkedDeque<>();
 
   private RuleSet(KieBase kieBase, RuleParameters parameters, Map<String, Hits.RuleMeta> meta,
@@ -70,6 +74,9 @@ public final class RuleSet {
     this.rulesByPackage = rulesByPackage;
     this.ruleNames = ruleNames;
     this.hash = hash;
+    for (KiePackage p : kieBase.getKiePackages()) {
+      p.getGlobalVariables().forEach(g -> globals.add(g.getName()));
+    }
   }
 
   /** Compiles packs into one rule set; later packs' parameters override earlier ones'. */
@@ -92,12 +99,11 @@ public final class RuleSet {
         digest.update(f.text().getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
         if (RulePack.isDrl(f.relative())) {
-          drlByKiePath.put("pack" + i + "/" + f.relative(), f);
+          drlByKiePath.put(kiePath(i, f), f);
         } else if (RulePack.isParameters(f.relative())) {
           readNumbers(f, numbers, errors);
         } else if (RulePack.isList(f.relative())) {
-          String name = f.relative().substring("lists/".length(), f.relative().length() - 4);
-          lists.put(name, readList(f.text()));
+          lists.put(RulePack.listName(f.relative()), readList(f.text()));
         }
       }
     }
@@ -148,8 +154,13 @@ public final class RuleSet {
     Pooled s = pool.pollFirst();
     if (s == null) {
       s = new Pooled(kieBase.newKieSession(), new Hits(meta));
-      s.session.setGlobal("hits", s.hits);
-      s.session.setGlobal("params", parameters);
+      // Drools refuses a global no DRL declares; a pack may not need params.
+      if (globals.contains("hits")) {
+        s.session.setGlobal("hits", s.hits);
+      }
+      if (globals.contains("params")) {
+        s.session.setGlobal("params", parameters);
+      }
     }
     boolean healthy = false;
     try {
@@ -255,9 +266,13 @@ public final class RuleSet {
       }
       int line = Math.max(0, m.getLine());
       int column = Math.max(0, m.getColumn());
-      Matcher at = PARSER_POSITION.matcher(m.getText() == null ? "" : m.getText());
+      String text = m.getText() == null ? "" : m.getText();
+      Matcher at = PARSER_POSITION.matcher(text);
+      Matcher mvel = MVEL_POSITION.matcher(text);
       if (column == 0 && at.find() && Integer.parseInt(at.group(1)) == line) {
         column = Integer.parseInt(at.group(2)) + 1; // the parser counts columns from 0
+      } else if (column == 0 && mvel.find() && Integer.parseInt(mvel.group(1)) == line) {
+        column = Integer.parseInt(mvel.group(2));
       }
       errors.add(new RuleError(displayName(m.getPath(), drl), line, column, clean(m.getText())));
     }
@@ -272,6 +287,16 @@ public final class RuleSet {
     } finally {
       ks.getRepository().removeKieModule(id);
     }
+  }
+
+  /**
+   * Where a DRL file goes in the KieFileSystem: in the folder of its package, as Drools advises (and
+   * warns otherwise), under a name unique across packs.
+   */
+  private static String kiePath(int pack, RulePack.File f) {
+    Matcher m = PACKAGE.matcher(f.text());
+    String folder = m.find() ? m.group(1).replace('.', '/') + '/' : "";
+    return folder + "pack" + pack + "-" + f.relative().replace('/', '-');
   }
 
   private static String displayName(String path, Map<String, RulePack.File> drl) {
