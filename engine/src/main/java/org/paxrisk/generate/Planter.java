@@ -93,6 +93,11 @@ final class Planter {
     this.byFlight = byFlight;
   }
 
+  /** A planter that plants nothing: for reading names of entries. */
+  static Planter forNames() {
+    return new Planter(0, Map.of());
+  }
+
   /**
    * Chooses {@code count} travellers of flights {@code 0..flights-1} and as many entries of
    * {@code source}.
@@ -102,7 +107,7 @@ final class Planter {
    */
   static Planter prepare(long seed, Planner planner, int flights, TrafficGenerator.Entries source,
       int count) {
-    Planter names = new Planter(seed, Map.of());
+    Planter names = forNames();
     int[] candidates = {0};
     source.forEach(e -> {
       if (names.usable(e)) {

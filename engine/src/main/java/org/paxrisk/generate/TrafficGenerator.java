@@ -118,9 +118,7 @@ public final class TrafficGenerator {
    * replaced.
    */
   public GeneratedTraffic writeFlights(Path dir, int flights) throws IOException {
-    checkFlights(flights);
-    Files.createDirectories(dir.resolve("paxlst"));
-    Files.createDirectories(dir.resolve("pnrgov"));
+    Objects.requireNonNull(dir, "dir");
     return write(flights, null, null, dir);
   }
 
@@ -131,6 +129,11 @@ public final class TrafficGenerator {
     Planner p = planner();
     Planter planter = plantFrom == null ? null
         : Planter.prepare(seed, p, flights, plantFrom, plantCount);
+    if (dir != null) {
+      // Only now: a request that cannot be met leaves no folders behind.
+      Files.createDirectories(dir.resolve("paxlst"));
+      Files.createDirectories(dir.resolve("pnrgov"));
+    }
     EdiWriter api = apiOut == null ? null : new EdiWriter(apiOut);
     EdiWriter pnr = pnrOut == null ? null : new EdiWriter(pnrOut);
     List<PlantedTraveller> planted = new ArrayList<>();
