@@ -25,8 +25,15 @@ import org.paxrisk.screening.TravellerIds;
 class GenerateCommandTest {
   private static final Path DEMO = SharedData.testdata().resolve("watchlists/demo-list.csv");
 
-  private static Path store(Path dir) {
-    Path store = dir.resolve("store");
+  @TempDir static Path shared;
+  private static Path store;
+
+  /** One store for every test: importing is the slow part. */
+  private static synchronized Path store() {
+    if (store != null) {
+      return store;
+    }
+    store = shared.resolve("store");
     ParseCommandTest.Run imp = ParseCommandTest.run("watchlist", "import", "--store",
         store.toString(), "--format", "csv", "--list", "demo", DEMO.toString());
     assertEquals(0, imp.code(), imp.err());
@@ -35,7 +42,7 @@ class GenerateCommandTest {
 
   @Test
   void generate_withPlants_writesFlightsAndTruth(@TempDir Path dir) throws IOException {
-    Path store = store(dir);
+    Path store = store();
     Path out = dir.resolve("out");
     ParseCommandTest.Run r = ParseCommandTest.run("generate", "--out", out.toString(),
         "--flights", "2", "--seed", "7", "--plant-from", store.toString(), "--plant", "12");
@@ -75,7 +82,7 @@ class GenerateCommandTest {
 
   @Test
   void generate_sameSeed_byteIdenticalOutput(@TempDir Path dir) throws IOException {
-    Path store = store(dir);
+    Path store = store();
     for (String run : List.of("a", "b")) {
       ParseCommandTest.Run r = ParseCommandTest.run("generate", "--out",
           dir.resolve(run).toString(), "--flights", "2", "--seed", "42",
@@ -112,7 +119,7 @@ class GenerateCommandTest {
 
   @Test
   void badUsage_exits2_withHelpfulMessage(@TempDir Path dir) throws IOException {
-    Path store = store(dir);
+    Path store = store();
     String out = dir.resolve("out").toString();
     assertUsage("--plant-from", "generate", "--out", out, "--plant", "3");
     assertUsage("--plant K", "generate", "--out", out, "--plant-from", store.toString());
