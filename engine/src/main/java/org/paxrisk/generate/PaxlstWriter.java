@@ -64,7 +64,9 @@ final class PaxlstWriter {
     }
     w.end();
     w.seg("ATT").e("2").e().e(String.valueOf(x.gender)).end();
-    w.seg("DTM").e("329").c().yymmdd(x.dob).end();
+    if (!x.dobAbsent) {
+      w.seg("DTM").e("329").c().yymmdd(x.dob).end();
+    }
     if (x.bags > 0) {
       w.seg("MEA").e("CT").e().e().c().num(x.bags).end();
       w.seg("MEA").e("WT").e().e("KGM").c().num(x.bagWeight).end();

@@ -133,6 +133,8 @@ final class Plan {
     char gender;
     String title;
     long dob;
+    /** No date of birth in either message (a planted traveller whose record lacks one). */
+    boolean dobAbsent;
     Country nationality;
     Airport birthplace;
     /** The PNR passenger number (TIF reference). */

@@ -204,7 +204,7 @@ final class PnrgovWriter {
       w.text(x.nationality.iso3);
     }
     w.raw("/");
-    if (!partial || gap != 1) {
+    if ((!partial || gap != 1) && !x.dobAbsent) {
       w.ddmmmyy(x.dob);
     }
     w.raw("/");

@@ -45,6 +45,11 @@ final class Tables {
     return c;
   }
 
+  /** The country of the tables with this alpha-3 code, or null. */
+  Country countryOrNull(String iso3) {
+    return countryByIso3.get(iso3);
+  }
+
   Airport airport(String code) {
     Airport a = airportByCode.get(code);
     if (a == null) {
