@@ -1,0 +1,306 @@
+package org.paxrisk;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.paxrisk.edifact.Issue;
+import org.paxrisk.ingest.ApiMessage;
+import org.paxrisk.ingest.MessageReader;
+import org.paxrisk.ingest.Outcome;
+import org.paxrisk.ingest.ParsedMessage;
+import org.paxrisk.ingest.PnrMessage;
+import org.paxrisk.ingest.RejectedMessage;
+import org.paxrisk.rules.Band;
+import org.paxrisk.rules.RiskHit;
+import org.paxrisk.screening.AssessmentSink;
+import org.paxrisk.screening.BatchReport;
+import org.paxrisk.screening.FlightSummary;
+import org.paxrisk.screening.TravellerIds;
+
+/**
+ * One batch run. Files are read twice: a first pass notes which flights each message belongs to
+ * (parsing is fast next to matching) and reports bad messages; the second pass reads the files in
+ * an order that keeps each flight's files together and screens a flight the moment its last
+ * message has been read. So an API list and its PNR push are linked whatever their file names, and
+ * memory holds only the flights being read and screened. Screening runs on the engine's workers;
+ * results are written in input order from the calling thread through a bounded queue.
+ */
+public final class Batch {
+  /** Hears how a batch is going, for progress bars. Called from the batch's calling thread. */
+  public interface Progress {
+    Progress NONE = new Progress() {};
+
+    /** The first pass is done: how many travellers the batch will assess (about). */
+    default void started(long travellers) {}
+
+    /** A flight's travellers are written. */
+    default void screened(int travellers) {}
+  }
+
+  private static final int MAX_PROBLEMS = 1000;
+  private static final int TOP_FLIGHTS = 50;
+
+  private final ScreeningEngine engine;
+  private final AssessmentSink sink;
+  private final Progress progress;
+
+  // The report, kept by the writing thread.
+  private long messages;
+  private long rejected;
+  private final List<Issue> problems = new ArrayList<>();
+  private long flights;
+  private long travellers;
+  private final long[] bands = new long[Band.values().length];
+  private final Map<String, Long> ruleFires = new HashMap<>();
+  private final PriorityQueue<FlightSummary> top = new PriorityQueue<>(
+      Comparator.comparingInt((FlightSummary f) -> f.high() + f.review())
+          .thenComparingInt(FlightSummary::high));
+  private long splitFlights;
+
+  Batch(ScreeningEngine engine, AssessmentSink sink, Progress progress) {
+    this.engine = engine;
+    this.sink = sink;
+    this.progress = progress;
+  }
+
+  BatchReport run(List<Path> files) throws IOException {
+    // Pass 1: which flights each file holds, how many messages each flight has.
+    Map<String, Integer> expected = new HashMap<>();
+    Map<String, List<Integer>> filesOfFlight = new HashMap<>();
+    List<Set<String>> flightsOfFile = new ArrayList<>();
+    long travellerCount = 0;
+    for (int i = 0; i < files.size(); i++) {
+      Set<String> keys = new LinkedHashSet<>();
+      try (MessageReader r = MessageReader.open(files.get(i))) {
+        while (r.hasNext()) {
+          Outcome o = r.next();
+          messages++;
+          if (o instanceof RejectedMessage bad) {
+            rejected++;
+            problem(bad.error());
+            sink.rejected(bad);
+          } else if (o instanceof ParsedMessage m) {
+            String key = TravellerIds.flightKey(m.flight());
+            expected.merge(key, 1, Integer::sum);
+            if (keys.add(key)) {
+              filesOfFlight.computeIfAbsent(key, k -> new ArrayList<>(2)).add(i);
+            }
+            if (m instanceof ApiMessage a) {
+              travellerCount += a.travellers().size();
+            }
+          }
+        }
+        r.envelopeIssues().forEach(this::problem);
+      }
+      flightsOfFile.add(keys);
+    }
+    progress.started(travellerCount);
+
+    // Pass 2, in an order that keeps the files of a flight together.
+    Pipeline pipeline = new Pipeline();
+    Map<String, FlightGroup> pending = new LinkedHashMap<>();
+    for (int f : order(files.size(), flightsOfFile, filesOfFlight)) {
+      try (MessageReader r = MessageReader.open(files.get(f))) {
+        while (r.hasNext()) {
+          if (r.next() instanceof ParsedMessage m) {
+            collect(m, pending, expected, pipeline);
+          }
+        }
+      }
+    }
+    return finish(pending, pipeline, files.size());
+  }
+
+  BatchReport run(InputStream in, String source) throws IOException {
+    Pipeline pipeline = new Pipeline();
+    Map<String, FlightGroup> pending = new LinkedHashMap<>();
+    try (MessageReader r = MessageReader.of(in, source)) {
+      while (r.hasNext()) {
+        Outcome o = r.next();
+        messages++;
+        if (o instanceof RejectedMessage bad) {
+          rejected++;
+          problem(bad.error());
+          sink.rejected(bad);
+        } else if (o instanceof ParsedMessage m) {
+          // Without a first pass, a flight is complete once it has both an API list and a PNR.
+          collect(m, pending, null, pipeline);
+        }
+      }
+      r.envelopeIssues().forEach(this::problem);
+    }
+    return finish(pending, pipeline, 1);
+  }
+
+  private void collect(ParsedMessage m, Map<String, FlightGroup> pending,
+      Map<String, Integer> expected, Pipeline pipeline) throws IOException {
+    String key = TravellerIds.flightKey(m.flight());
+    FlightGroup g = pending.computeIfAbsent(key, FlightGroup::new);
+    if (m instanceof ApiMessage a) {
+      g.add(a);
+    } else {
+      g.add((PnrMessage) m);
+    }
+    boolean complete = expected != null
+        ? g.messages() >= expected.getOrDefault(key, 0)
+        : g.hasApi() && g.hasPnr();
+    if (complete) {
+      pending.remove(key);
+      if (expected != null) {
+        expected.remove(key);
+      }
+      pipeline.submit(g);
+    } else if (pending.size() > engine.pendingFlights()) {
+      // Memory bound: screen the oldest incomplete flight with what it has.
+      Iterator<FlightGroup> oldest = pending.values().iterator();
+      FlightGroup old = oldest.next();
+      oldest.remove();
+      if (expected != null) {
+        expected.merge(old.key(), -old.messages(), Integer::sum);
+      }
+      splitFlights++;
+      pipeline.submit(old);
+    }
+  }
+
+  private BatchReport finish(Map<String, FlightGroup> pending, Pipeline pipeline, int files)
+      throws IOException {
+    for (FlightGroup g : pending.values()) {
+      pipeline.submit(g);
+    }
+    pending.clear();
+    pipeline.drain();
+    List<FlightSummary> topFlights = new ArrayList<>(top);
+    topFlights.sort(top.comparator().reversed());
+    Map<String, Long> fires = new LinkedHashMap<>();
+    ruleFires.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+            .thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> fires.put(e.getKey(), e.getValue()));
+    return new BatchReport(files, messages, rejected, problems, flights, travellers,
+        bands[Band.CLEAR.ordinal()], bands[Band.REVIEW.ordinal()], bands[Band.HIGH.ordinal()],
+        fires, topFlights, splitFlights, engine.rules().hash(), engine.listVersion());
+  }
+
+  private void problem(Issue issue) {
+    if (problems.size() < MAX_PROBLEMS) {
+      problems.add(issue);
+    }
+  }
+
+  /** Files in input order, each followed at once by the other files that share its flights. */
+  private static List<Integer> order(int n, List<Set<String>> flightsOfFile,
+      Map<String, List<Integer>> filesOfFlight) {
+    boolean[] seen = new boolean[n];
+    List<Integer> out = new ArrayList<>(n);
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    for (int start = 0; start < n; start++) {
+      if (seen[start]) {
+        continue;
+      }
+      seen[start] = true;
+      queue.add(start);
+      while (!queue.isEmpty()) {
+        int f = queue.poll();
+        out.add(f);
+        for (String key : flightsOfFile.get(f)) {
+          for (int g : filesOfFlight.get(key)) {
+            if (!seen[g]) {
+              seen[g] = true;
+              queue.add(g);
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Flights screened on the workers, written here in submission order. */
+  private final class Pipeline {
+    private final BlockingQueue<Future<List<Assessment>>> inFlight =
+        new ArrayBlockingQueue<>(engine.threads() * 4);
+
+    void submit(FlightGroup g) throws IOException {
+      // The rules of the moment, fixed for the whole flight (hot reload swaps between flights).
+      var rules = engine.currentRules();
+      boolean api = g.hasApi();
+      boolean pnr = g.hasPnr();
+      List<FlightGroup.Person> people = g.people();
+      while (inFlight.remainingCapacity() == 0) {
+        writeOne();
+      }
+      inFlight.add(engine.workers().submit(() -> engine.assess(people, api, pnr, rules)));
+    }
+
+    void drain() throws IOException {
+      while (!inFlight.isEmpty()) {
+        writeOne();
+      }
+    }
+
+    private void writeOne() throws IOException {
+      List<Assessment> done;
+      try {
+        done = inFlight.remove().get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while screening", e);
+      } catch (ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IOException(c);
+      }
+      if (done.isEmpty()) {
+        return;
+      }
+      Map<String, Integer> flightRules = new HashMap<>();
+      int review = 0;
+      int high = 0;
+      for (Assessment a : done) {
+        sink.accept(a);
+        bands[a.band().ordinal()]++;
+        review += a.band() == Band.REVIEW ? 1 : 0;
+        high += a.band() == Band.HIGH ? 1 : 0;
+        Set<String> once = new LinkedHashSet<>();
+        for (RiskHit h : a.hits()) {
+          once.add(h.rule());
+        }
+        for (String r : once) {
+          ruleFires.merge(r, 1L, Long::sum);
+          flightRules.merge(r, 1, Integer::sum);
+        }
+      }
+      sink.flightDone();
+      flights++;
+      travellers += done.size();
+      List<String> topHits = flightRules.entrySet().stream()
+          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+              .thenComparing(Map.Entry.comparingByKey()))
+          .limit(3).map(Map.Entry::getKey).toList();
+      top.add(new FlightSummary(TravellerIds.flightKey(done.get(0).flight()), done.size(), review,
+          high, topHits));
+      if (top.size() > TOP_FLIGHTS) {
+        top.poll();
+      }
+      progress.screened(done.size());
+    }
+  }
+}

@@ -1,0 +1,244 @@
+package org.paxrisk;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.paxrisk.ingest.ApiMessage;
+import org.paxrisk.ingest.PnrMessage;
+import org.paxrisk.model.Booking;
+import org.paxrisk.model.Flight;
+import org.paxrisk.model.PartialDate;
+import org.paxrisk.model.TravelDocument;
+import org.paxrisk.model.Traveller;
+import org.paxrisk.screening.TravellerIds;
+
+/**
+ * The messages of one flight, and the people in them: API travellers linked with PNR travellers so
+ * that a traveller seen in both is assessed once, with both sources.
+ *
+ * <p>Linking, strongest evidence first, each PNR traveller used at most once: the same document
+ * number; else the same surname, given names and date of birth; else the same surname and given
+ * names when only one PNR traveller has them. Names are compared as letters only, so "O'NEIL" and
+ * "ONEIL" link; dates of birth at the precision both give.
+ */
+final class FlightGroup {
+  private final String key;
+  private Flight flight;
+  private final List<ApiMessage> api = new ArrayList<>(1);
+  private final List<PnrMessage> pnr = new ArrayList<>(1);
+
+  FlightGroup(String key) {
+    this.key = key;
+  }
+
+  String key() {
+    return key;
+  }
+
+  void add(ApiMessage m) {
+    api.add(m);
+    if (flight == null) {
+      flight = m.flight();
+    }
+  }
+
+  void add(PnrMessage m) {
+    pnr.add(m);
+    if (flight == null) {
+      flight = m.flight();
+    }
+  }
+
+  int messages() {
+    return api.size() + pnr.size();
+  }
+
+  /** A linked person before matching: who they are and where they came from. */
+  record Person(String id, Flight flight, Traveller api, Traveller pnr, Booking booking) {
+    Traveller traveller() {
+      return api != null ? api : pnr;
+    }
+  }
+
+  /**
+   * Links the flight's travellers (see the class comment): API travellers first in message order,
+   * then PNR-only travellers.
+   */
+  List<Person> people() {
+    // API flights carry the legs the traveller flies; prefer them as the flight of record.
+    Flight f = api.isEmpty() ? flight : api.get(0).flight();
+    List<Traveller> pnrTravellers = new ArrayList<>();
+    List<Booking> pnrBookings = new ArrayList<>();
+    for (PnrMessage m : pnr) {
+      for (Booking b : m.bookings()) {
+        for (Traveller t : b.travellers()) {
+          pnrTravellers.add(t);
+          pnrBookings.add(b);
+        }
+      }
+    }
+    Map<String, List<Integer>> byDocument = new HashMap<>();
+    Map<String, List<Integer>> byName = new HashMap<>();
+    for (int i = 0; i < pnrTravellers.size(); i++) {
+      Traveller t = pnrTravellers.get(i);
+      for (TravelDocument d : t.documents()) {
+        String k = documentKey(d);
+        if (k != null) {
+          byDocument.computeIfAbsent(k, x -> new ArrayList<>(1)).add(i);
+        }
+      }
+      byName.computeIfAbsent(nameKey(t), x -> new ArrayList<>(1)).add(i);
+    }
+    boolean[] used = new boolean[pnrTravellers.size()];
+    List<Person> people = new ArrayList<>();
+    Set<String> seenApi = new HashSet<>();
+    for (ApiMessage m : api) {
+      List<Traveller> ts = m.travellers();
+      for (int i = 0; i < ts.size(); i++) {
+        Traveller t = ts.get(i);
+        // A later API message (check-in, then door close) repeats people already listed.
+        if (!seenApi.add(apiIdentity(t))) {
+          continue;
+        }
+        String id = m.isCrewList() ? TravellerIds.apiCrew(f, i + 1)
+            : TravellerIds.apiPassenger(f, i + 1);
+        int p = t.isCrew() ? -1 : link(t, pnrTravellers, byDocument, byName, used);
+        people.add(p < 0 ? new Person(id, f, t, null, null)
+            : new Person(id, f, t, pnrTravellers.get(p), pnrBookings.get(p)));
+      }
+    }
+    Map<Booking, Integer> positionInBooking = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < pnrTravellers.size(); i++) {
+      Booking b = pnrBookings.get(i);
+      int n = positionInBooking.merge(b, 1, Integer::sum);
+      if (!used[i]) {
+        String locator = b.recordLocator() == null ? "UNKNOWN" : b.recordLocator();
+        people.add(new Person(TravellerIds.pnrOnly(f, locator, n), f, null, pnrTravellers.get(i),
+            b));
+      }
+    }
+    return people;
+  }
+
+  /**
+   * The traveller of a booking who is {@code t} (same document, else same name), or the booking's
+   * only traveller, or null.
+   */
+  static Traveller sameTraveller(Traveller t, Booking booking) {
+    List<Traveller> pnr = booking.travellers();
+    Map<String, List<Integer>> byDocument = new HashMap<>();
+    Map<String, List<Integer>> byName = new HashMap<>();
+    for (int i = 0; i < pnr.size(); i++) {
+      for (TravelDocument d : pnr.get(i).documents()) {
+        String k = documentKey(d);
+        if (k != null) {
+          byDocument.computeIfAbsent(k, x -> new ArrayList<>(1)).add(i);
+        }
+      }
+      byName.computeIfAbsent(nameKey(pnr.get(i)), x -> new ArrayList<>(1)).add(i);
+    }
+    int i = link(t, pnr, byDocument, byName, new boolean[pnr.size()]);
+    return i >= 0 ? pnr.get(i) : pnr.size() == 1 ? pnr.get(0) : null;
+  }
+
+  boolean hasApi() {
+    return !api.isEmpty();
+  }
+
+  boolean hasPnr() {
+    return !pnr.isEmpty();
+  }
+
+  private static int link(Traveller t, List<Traveller> pnr, Map<String, List<Integer>> byDocument,
+      Map<String, List<Integer>> byName, boolean[] used) {
+    for (TravelDocument d : t.documents()) {
+      int i = firstUnused(byDocument.get(documentKey(d)), used);
+      if (i >= 0) {
+        used[i] = true;
+        return i;
+      }
+    }
+    List<Integer> same = byName.get(nameKey(t));
+    if (same != null) {
+      int unusedCount = 0;
+      int only = -1;
+      for (int i : same) {
+        if (used[i]) {
+          continue;
+        }
+        if (datesAgree(t.dateOfBirth(), pnr.get(i).dateOfBirth())
+            && t.dateOfBirth() != null && pnr.get(i).dateOfBirth() != null) {
+          used[i] = true;
+          return i;
+        }
+        unusedCount++;
+        only = i;
+      }
+      if (unusedCount == 1 && datesAgree(t.dateOfBirth(), pnr.get(only).dateOfBirth())) {
+        used[only] = true;
+        return only;
+      }
+    }
+    return -1;
+  }
+
+  private static int firstUnused(List<Integer> candidates, boolean[] used) {
+    if (candidates != null) {
+      for (int i : candidates) {
+        if (!used[i]) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static boolean datesAgree(PartialDate a, PartialDate b) {
+    if (a == null || b == null) {
+      return true;
+    }
+    if (a.year() != b.year()) {
+      return false;
+    }
+    if (a.month() == 0 || b.month() == 0) {
+      return true;
+    }
+    return a.month() == b.month() && (a.day() == 0 || b.day() == 0 || a.day() == b.day());
+  }
+
+  private static String documentKey(TravelDocument d) {
+    if (d == null || d.number() == null) {
+      return null;
+    }
+    String n = letters(d.number());
+    return n.length() < 4 ? null : n;
+  }
+
+  private static String nameKey(Traveller t) {
+    return letters(t.surname()) + '/' + letters(t.givenNames());
+  }
+
+  private static String apiIdentity(Traveller t) {
+    TravelDocument d = t.primaryDocument();
+    String doc = d == null ? "" : String.valueOf(documentKey(d));
+    return nameKey(t) + '/' + t.dateOfBirth() + '/' + doc + '/' + t.role();
+  }
+
+  private static String letters(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        b.append(Character.toUpperCase(c));
+      }
+    }
+    return b.toString().toUpperCase(Locale.ROOT);
+  }
+}

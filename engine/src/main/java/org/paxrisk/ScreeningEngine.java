@@ -1,0 +1,407 @@
+package org.paxrisk;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.paxrisk.ingest.ApiMessage;
+import org.paxrisk.model.Booking;
+import org.paxrisk.model.Flight;
+import org.paxrisk.model.Traveller;
+import org.paxrisk.rules.RiskHit;
+import org.paxrisk.rules.RulePack;
+import org.paxrisk.rules.RuleSet;
+import org.paxrisk.rules.RuleWatcher;
+import org.paxrisk.rules.Scoring;
+import org.paxrisk.rules.Subject;
+import org.paxrisk.screening.AssessmentSink;
+import org.paxrisk.screening.BatchReport;
+import org.paxrisk.screening.IapiResponse;
+import org.paxrisk.screening.TravellerIds;
+import org.paxrisk.watchlist.MatchSettings;
+import org.paxrisk.watchlist.WatchlistMatch;
+import org.paxrisk.watchlist.WatchlistMatcher;
+import org.paxrisk.watchlist.WatchlistStore;
+
+/**
+ * The one entry point: screens travellers against watch lists and risk rules. Build it once with
+ * {@link #builder()}, share it between threads, close it when done.
+ *
+ * <pre>{@code
+ * try (ScreeningEngine engine = ScreeningEngine.builder()
+ *     .store(Path.of("lists"))            // a store made by `paxrisk watchlist import`
+ *     .build()) {                          // the default rule pack
+ *   Assessment a = engine.screen(traveller, flight, booking);
+ *   if (a.needsReview()) { ... a.hits(), a.matches() ... }
+ * }
+ * }</pre>
+ */
+public final class ScreeningEngine implements AutoCloseable {
+  private static final String VERSION = version();
+
+  private final WatchlistStore store;
+  private final boolean ownsStore;
+  private final WatchlistMatcher matcher;
+  private final Supplier<RuleSet> rules;
+  private final RuleWatcher watcher;
+  private final Scoring scoring;
+  private final int threads;
+  private final int pendingFlights;
+  private final Clock clock;
+  private final IapiResponse.Policy iapiPolicy;
+  private final ExecutorService workers;
+
+  private ScreeningEngine(Builder b, WatchlistStore store, Supplier<RuleSet> rules,
+      RuleWatcher watcher) {
+    this.store = store;
+    this.ownsStore = b.storeDir != null;
+    this.matcher = store == null ? null : store.matcher(b.matchSettings);
+    this.rules = rules;
+    this.watcher = watcher;
+    this.scoring = b.scoring;
+    this.threads = b.threads;
+    this.pendingFlights = b.pendingFlights;
+    this.clock = b.clock;
+    this.iapiPolicy = b.iapiPolicy;
+    AtomicInteger n = new AtomicInteger();
+    this.workers = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "paxrisk-screen-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---- interactive ---------------------------------------------------------------------------
+
+  /**
+   * Screens one traveller at check-in: synchronously, on the calling thread. The booking, when
+   * known, supplies the PNR side (the booking's traveller with the same name is linked).
+   *
+   * @param traveller the traveller, as the API data (check-in) gives them
+   * @param flight the flight (required: rules judge documents and bookings against it)
+   * @param booking the traveller's PNR, or null
+   */
+  public Assessment screen(Traveller traveller, Flight flight, Booking booking) {
+    Objects.requireNonNull(traveller, "traveller");
+    Objects.requireNonNull(flight, "flight");
+    Traveller pnr = booking == null ? null : FlightGroup.sameTraveller(traveller, booking);
+    FlightGroup.Person p = new FlightGroup.Person(TravellerIds.apiPassenger(flight, 1), flight,
+        traveller, pnr, pnr == null ? null : booking);
+    return assess(List.of(p), true, booking != null, rules.get()).get(0);
+  }
+
+  /**
+   * Answers an interactive API request (a PAXLST with one or more travellers): a decision per
+   * traveller and the CUSRES response message to send back.
+   */
+  public IapiResponse respond(ApiMessage request) {
+    FlightGroup g = new FlightGroup(TravellerIds.flightKey(request.flight()));
+    g.add(request);
+    List<Assessment> assessed = assess(g.people(), true, false, rules.get());
+    return IapiResponse.of(request, assessed, iapiPolicy, clock.instant());
+  }
+
+  // ---- batch ---------------------------------------------------------------------------------
+
+  /**
+   * Screens files and folders (read recursively, in name order) of API and PNR messages, linking
+   * the API and PNR travellers of each flight, in parallel, writing to {@code sink} flight by
+   * flight in input order as results are produced. A bad message is reported and skipped; the
+   * batch goes on.
+   */
+  public BatchReport screen(List<Path> inputs, AssessmentSink sink) throws IOException {
+    return screen(inputs, sink, Batch.Progress.NONE);
+  }
+
+  /** As {@link #screen(List, AssessmentSink)}, telling {@code progress} as flights finish. */
+  public BatchReport screen(List<Path> inputs, AssessmentSink sink, Batch.Progress progress)
+      throws IOException {
+    return new Batch(this, sink, progress).run(expand(inputs));
+  }
+
+  /**
+   * Screens a stream of messages in one pass. Flights are linked as their messages arrive; memory
+   * holds at most the builder's {@code pendingFlights} incomplete flights.
+   */
+  public BatchReport screen(InputStream in, String source, AssessmentSink sink) throws IOException {
+    return new Batch(this, sink, Batch.Progress.NONE).run(in, source);
+  }
+
+  // ---- shared --------------------------------------------------------------------------------
+
+  /** Matches, rules and scores for people screened together (one flight). */
+  List<Assessment> assess(List<FlightGroup.Person> people, boolean flightHasApi,
+      boolean flightHasPnr, RuleSet ruleSet) {
+    List<Subject> subjects = new ArrayList<>(people.size());
+    for (FlightGroup.Person p : people) {
+      List<WatchlistMatch> m = matcher == null ? List.of() : matcher.match(matchable(p));
+      subjects.add(new Subject(p.id(), p.flight(), p.api(), p.pnr(), p.booking(), m,
+          flightHasApi, flightHasPnr));
+    }
+    List<List<RiskHit>> hits = ruleSet.evaluate(subjects);
+    Provenance provenance = new Provenance(VERSION, ruleSet.hash(),
+        store == null ? null : store.version(), clock.instant());
+    List<Assessment> out = new ArrayList<>(people.size());
+    for (int i = 0; i < subjects.size(); i++) {
+      Subject s = subjects.get(i);
+      List<RiskHit> h = new ArrayList<>(hits.get(i));
+      h.sort(Comparator.comparingInt(RiskHit::score).reversed().thenComparing(RiskHit::rule));
+      int score = scoring.score(h);
+      String locator = s.pnr() != null ? s.pnr().recordLocator()
+          : s.booking() != null ? s.booking().recordLocator() : null;
+      out.add(new Assessment(s.id(), s.flight(), s.traveller(), s.inApi(), s.inPnr(), locator,
+          score, scoring.band(score), h, s.matches(), provenance));
+    }
+    return out;
+  }
+
+  /** The API record, with the PNR's documents added when the API has none. */
+  private static Traveller matchable(FlightGroup.Person p) {
+    Traveller t = p.traveller();
+    if (p.api() != null && p.pnr() != null && t.documents().isEmpty()
+        && !p.pnr().documents().isEmpty()) {
+      Traveller.Builder b = Traveller.builder().surname(t.surname()).givenNames(t.givenNames())
+          .dateOfBirth(t.dateOfBirth() != null ? t.dateOfBirth() : p.pnr().dateOfBirth())
+          .gender(t.gender()).nationality(t.nationality());
+      p.pnr().documents().forEach(b::document);
+      return b.build();
+    }
+    return t;
+  }
+
+  RuleSet currentRules() {
+    return rules.get();
+  }
+
+  ExecutorService workers() {
+    return workers;
+  }
+
+  int threads() {
+    return threads;
+  }
+
+  int pendingFlights() {
+    return pendingFlights;
+  }
+
+  /** The rule set screening uses now (with hot reload, the newest that compiled). */
+  public RuleSet rules() {
+    return rules.get();
+  }
+
+  /** The store's version, or null when screening without lists. */
+  public String listVersion() {
+    return store == null ? null : store.version();
+  }
+
+  /** The scoring in use. */
+  public Scoring scoring() {
+    return scoring;
+  }
+
+  /** The engine's version. */
+  public static String version() {
+    String v = ScreeningEngine.class.getPackage().getImplementationVersion();
+    return v == null ? "development" : v;
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+    if (watcher != null) {
+      watcher.close();
+    }
+    if (ownsStore && store != null) {
+      store.close();
+    }
+  }
+
+  private static List<Path> expand(List<Path> inputs) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (Path p : inputs) {
+      if (Files.isDirectory(p)) {
+        try (var walk = Files.walk(p)) {
+          walk.filter(Files::isRegularFile)
+              .filter(f -> !f.getFileName().toString().startsWith("."))
+              .sorted()
+              .forEach(files::add);
+        }
+      } else if (Files.isRegularFile(p)) {
+        files.add(p);
+      } else {
+        throw new java.nio.file.NoSuchFileException(p.toString(), null, "no such file or folder");
+      }
+    }
+    return files;
+  }
+
+  /** Settings for a {@link ScreeningEngine}; {@link #build()} checks them. */
+  public static final class Builder {
+    private Path storeDir;
+    private WatchlistStore storeInstance;
+    private boolean defaultRules = true;
+    private final List<Path> ruleFolders = new ArrayList<>();
+    private RuleSet ruleSet;
+    private boolean watchRules;
+    private Scoring scoring = Scoring.DEFAULT;
+    private MatchSettings matchSettings = MatchSettings.DEFAULTS;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private int pendingFlights = 256;
+    private Clock clock = Clock.systemUTC();
+    private IapiResponse.Policy iapiPolicy = IapiResponse.Policy.DEFAULT;
+    private RuleWatcher.Listener ruleListener = new RuleWatcher.Listener() {};
+
+    private Builder() {}
+
+    /** A watch-list store folder, opened by the engine and closed with it. */
+    public Builder store(Path dir) {
+      this.storeDir = dir;
+      return this;
+    }
+
+    /** An open store the caller keeps and closes. */
+    public Builder store(WatchlistStore store) {
+      this.storeInstance = store;
+      return this;
+    }
+
+    /** Whether to compile the default rule pack (from the classpath) first; true by default. */
+    public Builder defaultRules(boolean yes) {
+      this.defaultRules = yes;
+      return this;
+    }
+
+    /** Rule pack folders, compiled after the default pack. */
+    public Builder rules(Path... folders) {
+      ruleFolders.addAll(List.of(folders));
+      return this;
+    }
+
+    /** A rule set compiled elsewhere, instead of packs (no hot reload). */
+    public Builder rules(RuleSet rules) {
+      this.ruleSet = rules;
+      return this;
+    }
+
+    /** Watch the rule folders and reload on change; {@code listener} hears of each reload. */
+    public Builder watchRules(boolean yes, RuleWatcher.Listener listener) {
+      this.watchRules = yes;
+      this.ruleListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    public Builder scoring(Scoring scoring) {
+      this.scoring = Objects.requireNonNull(scoring, "scoring");
+      return this;
+    }
+
+    public Builder matchSettings(MatchSettings settings) {
+      this.matchSettings = Objects.requireNonNull(settings, "matchSettings");
+      return this;
+    }
+
+    /** Worker threads for batches; the number of cores by default. */
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    /** The most incomplete flights a batch holds while waiting for their other messages. */
+    public Builder pendingFlights(int flights) {
+      this.pendingFlights = flights;
+      return this;
+    }
+
+    /** The clock for provenance times (tests fix it). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How interactive API decisions follow from assessments. */
+    public Builder iapiPolicy(IapiResponse.Policy policy) {
+      this.iapiPolicy = Objects.requireNonNull(policy, "iapiPolicy");
+      return this;
+    }
+
+    /**
+     * Checks the settings, opens the store and compiles the rules.
+     *
+     * @throws IllegalArgumentException naming the setting that is wrong
+     * @throws org.paxrisk.rules.RuleCompilationException when the rules do not compile
+     */
+    public ScreeningEngine build() throws IOException {
+      if (threads < 1 || threads > 1024) {
+        throw new IllegalArgumentException("threads must be 1 to 1024, got " + threads);
+      }
+      if (pendingFlights < 1) {
+        throw new IllegalArgumentException("pendingFlights must be at least 1, got "
+            + pendingFlights);
+      }
+      if (storeDir != null && storeInstance != null) {
+        throw new IllegalArgumentException("store: give a folder or an open store, not both");
+      }
+      if (storeDir != null && !Files.isDirectory(storeDir)) {
+        throw new IllegalArgumentException("store: no such folder: " + storeDir);
+      }
+      for (Path f : ruleFolders) {
+        if (!Files.isDirectory(f)) {
+          throw new IllegalArgumentException("rules: no such folder: " + f);
+        }
+      }
+      if (ruleSet != null && (!ruleFolders.isEmpty() || watchRules)) {
+        throw new IllegalArgumentException(
+            "rules: give a compiled rule set or rule folders, not both");
+      }
+      if (ruleSet == null && !defaultRules && ruleFolders.isEmpty()) {
+        throw new IllegalArgumentException("rules: the default pack is off and no folders given");
+      }
+      if (watchRules && ruleFolders.isEmpty()) {
+        throw new IllegalArgumentException("watchRules: there are no rule folders to watch");
+      }
+      RuleWatcher watcher = null;
+      Supplier<RuleSet> rules;
+      if (ruleSet != null) {
+        RuleSet fixed = ruleSet;
+        rules = () -> fixed;
+      } else if (watchRules) {
+        watcher = RuleWatcher.watch(ruleFolders, defaultRules, ruleListener);
+        rules = watcher;
+      } else {
+        List<RulePack> packs = new ArrayList<>();
+        if (defaultRules) {
+          packs.add(RulePack.defaultPack());
+        }
+        ruleFolders.forEach(f -> packs.add(RulePack.folder(f)));
+        RuleSet fixed = RuleSet.compile(packs);
+        rules = () -> fixed;
+      }
+      WatchlistStore store = storeInstance;
+      try {
+        if (storeDir != null) {
+          store = WatchlistStore.open(storeDir);
+        }
+      } catch (IOException | RuntimeException e) {
+        if (watcher != null) {
+          watcher.close();
+        }
+        throw e;
+      }
+      return new ScreeningEngine(this, store, rules, watcher);
+    }
+  }
+}
