@@ -236,7 +236,7 @@ public final class ScreeningEngine implements AutoCloseable {
       if (Files.isDirectory(p)) {
         try (var walk = Files.walk(p)) {
           walk.filter(Files::isRegularFile)
-              .filter(f -> !f.getFileName().toString().startsWith("."))
+              .filter(ScreeningEngine::isMessageFile)
               .sorted()
               .forEach(files::add);
         }
@@ -247,6 +247,13 @@ public final class ScreeningEngine implements AutoCloseable {
       }
     }
     return files;
+  }
+
+  /** Folders hold notes, results and truth files beside the messages; those are not read. */
+  private static boolean isMessageFile(Path p) {
+    String name = p.getFileName().toString();
+    return !name.startsWith(".") && !name.endsWith(".md") && !name.endsWith(".jsonl")
+        && !name.endsWith(".json") && !name.endsWith(".csv") && !name.endsWith(".txt");
   }
 
   /** Settings for a {@link ScreeningEngine}; {@link #build()} checks them. */

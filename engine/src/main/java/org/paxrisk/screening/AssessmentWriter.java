@@ -24,7 +24,7 @@ import org.paxrisk.watchlist.WatchlistMatch;
  * whole flight at a time: lines are flushed when a flight is done, so a reader never sees half a
  * flight unless the process dies. Field names are a stable contract (see the README).
  */
-public abstract class AssessmentWriter implements AssessmentSink, AutoCloseable {
+public abstract class AssessmentWriter implements AssessmentSink, java.io.Closeable {
   private static final JsonFactory JSON = new JsonFactory();
 
   AssessmentWriter() {}
