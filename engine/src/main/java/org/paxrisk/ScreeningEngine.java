@@ -13,7 +13,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.io.ByteArrayInputStream;
 import org.paxrisk.ingest.ApiMessage;
+import org.paxrisk.ingest.MessageReader;
+import org.paxrisk.ingest.Outcome;
+import org.paxrisk.ingest.RejectedMessage;
 import org.paxrisk.model.Booking;
 import org.paxrisk.model.Flight;
 import org.paxrisk.model.Traveller;
@@ -112,6 +116,31 @@ public final class ScreeningEngine implements AutoCloseable {
     g.add(request);
     List<Assessment> assessed = assess(g.people(), true, false, rules.get());
     return IapiResponse.of(request, assessed, iapiPolicy, clock.instant());
+  }
+
+  /**
+   * Answers an interactive API request as the airline sent it: the first message of
+   * {@code paxlst} must be a PAXLST.
+   *
+   * @throws IllegalArgumentException when it is not, saying where and why (no personal data)
+   */
+  public IapiResponse respond(byte[] paxlst, String source) {
+    try (MessageReader r = MessageReader.of(new ByteArrayInputStream(paxlst), source)) {
+      if (!r.hasNext()) {
+        throw new IllegalArgumentException("no message in " + source);
+      }
+      Outcome o = r.next();
+      if (o instanceof RejectedMessage bad) {
+        throw new IllegalArgumentException("request rejected: " + bad.error());
+      }
+      if (!(o instanceof ApiMessage api)) {
+        throw new IllegalArgumentException("request is not a PAXLST: " + o.origin().type()
+            + " in " + source);
+      }
+      return respond(api);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   // ---- batch ---------------------------------------------------------------------------------
