@@ -22,7 +22,7 @@ import org.paxrisk.screening.TravellerIds;
  *
  * <p>Linking, strongest evidence first, each PNR traveller used at most once: the same document
  * number; else the same surname, given names and date of birth; else the same surname and given
- * names when only one PNR traveller has them. Names are compared as letters only, so "O'NEIL" and
+ * names with no contradicting date of birth, in message order. Names are compared as letters only, so "O'NEIL" and
  * "ONEIL" link; dates of birth at the precision both give.
  */
 final class FlightGroup {
@@ -164,23 +164,24 @@ final class FlightGroup {
     }
     List<Integer> same = byName.get(nameKey(t));
     if (same != null) {
-      int unusedCount = 0;
-      int only = -1;
+      // Same name: a candidate whose date of birth equals wins; else the first whose date does not
+      // contradict (namesakes on one booking, such as siblings, are listed in the same order).
+      int fallback = -1;
       for (int i : same) {
-        if (used[i]) {
+        if (used[i] || !datesAgree(t.dateOfBirth(), pnr.get(i).dateOfBirth())) {
           continue;
         }
-        if (datesAgree(t.dateOfBirth(), pnr.get(i).dateOfBirth())
-            && t.dateOfBirth() != null && pnr.get(i).dateOfBirth() != null) {
+        if (t.dateOfBirth() != null && pnr.get(i).dateOfBirth() != null) {
           used[i] = true;
           return i;
         }
-        unusedCount++;
-        only = i;
+        if (fallback < 0) {
+          fallback = i;
+        }
       }
-      if (unusedCount == 1 && datesAgree(t.dateOfBirth(), pnr.get(only).dateOfBirth())) {
-        used[only] = true;
-        return only;
+      if (fallback >= 0) {
+        used[fallback] = true;
+        return fallback;
       }
     }
     return -1;

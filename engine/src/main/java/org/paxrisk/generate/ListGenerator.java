@@ -34,10 +34,15 @@ public final class ListGenerator {
 
   /** Hands {@code count} entries of list {@code list} to {@code sink}. */
   public void generate(String list, int count, Consumer<WatchlistEntry> sink) {
+    generate(list, WatchlistEntry.NO_FLY, count, sink);
+  }
+
+  /** Generates {@code count} entries of one list category into {@code sink}. */
+  public void generate(String list, String category, int count, Consumer<WatchlistEntry> sink) {
     Tables tables = Tables.get();
     SplittableRandom rnd = new SplittableRandom(seed);
     for (int i = 0; i < count; i++) {
-      sink.accept(entry(tables, rnd, list, i));
+      sink.accept(entry(tables, rnd, list, category, i));
     }
   }
 
@@ -57,7 +62,7 @@ public final class ListGenerator {
       @Override
       public ImportReport read(List<Path> files, String list, Consumer<WatchlistEntry> sink) {
         long[] aliases = {0};
-        generate(list, count, e -> {
+        generate(list, category, count, e -> {
           aliases[0] += e.names().size() - 1;
           sink.accept(e);
         });
@@ -66,7 +71,8 @@ public final class ListGenerator {
     };
   }
 
-  private static WatchlistEntry entry(Tables t, SplittableRandom rnd, String list, int i) {
+  private static WatchlistEntry entry(Tables t, SplittableRandom rnd, String list,
+      String category, int i) {
     Tables.Culture c = t.cultures.get(rnd.nextInt(t.cultures.size()));
     boolean female = rnd.nextBoolean();
     List<String> givens = female ? c.female : c.male;
@@ -111,7 +117,7 @@ public final class ListGenerator {
     if (rnd.nextBoolean()) {
       docs.add(new ListedDocument("P", passport(rnd), home.iso3));
     }
-    return new WatchlistEntry(list + ":g" + i, list, "no-fly", WatchlistEntry.Kind.INDIVIDUAL,
+    return new WatchlistEntry(list + ":g" + i, list, category, WatchlistEntry.Kind.INDIVIDUAL,
         names, dobs, female ? Gender.FEMALE : Gender.MALE, List.of(home.iso3), docs, null);
   }
 

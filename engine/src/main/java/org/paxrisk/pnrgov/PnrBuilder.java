@@ -181,7 +181,16 @@ final class PnrBuilder {
     }
     boolean infant = d.infant();
     if (target == null || (infant && !target.infant)) {
-      Person named = d.surname() != null ? bySurnameAndInfant(d.surname(), d.given(), infant) : null;
+      // The person the document names wins over the TIF it was sent under; a document that names
+      // nobody exactly goes to its TIF, and only then to a namesake of the same kind.
+      Person named = d.surname() != null ? byFullName(d.surname(), d.given(), infant) : null;
+      if (named == null && d.hint != null
+          && (d.surname() == null || sameSurname(d.hint, d.surname()))) {
+        named = d.hint;
+      }
+      if (named == null && d.surname() != null) {
+        named = bySurnameAndInfant(d.surname(), d.given(), infant);
+      }
       if (named != null) {
         target = named;
       } else if (infant) {
@@ -239,6 +248,29 @@ final class PnrBuilder {
       sameKind = sameKind == null ? p : sameKind;
     }
     return sameKind;
+  }
+
+  /** The traveller with this surname and first given name, preferring the same kind (infant). */
+  private Person byFullName(String surname, String given, boolean infant) {
+    if (given == null) {
+      return null;
+    }
+    Person otherKind = null;
+    for (Person p : persons) {
+      if (p.surname == null || p.given == null || !sameSurname(p, surname)
+          || !compact(given).startsWith(compact(p.given.split(" ")[0]))) {
+        continue;
+      }
+      if (p.infant == infant) {
+        return p;
+      }
+      otherKind = otherKind == null ? p : otherKind;
+    }
+    return otherKind;
+  }
+
+  private static boolean sameSurname(Person p, String surname) {
+    return p.surname != null && compact(p.surname).equals(compact(surname));
   }
 
   private static String compact(String s) {
