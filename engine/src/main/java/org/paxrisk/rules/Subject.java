@@ -26,30 +26,79 @@ import org.paxrisk.watchlist.WatchlistMatch;
  * API list and PNR push arrived at all (so that "on the PNR but not in the API" means something).
  * The derived facts rules need are methods here and on the model, so DRL stays short.
  *
- * @param id the stable traveller id ({@code org.paxrisk.screening.TravellerIds})
- * @param flight the flight
- * @param api the traveller as the API list gives them, or null
- * @param pnr the traveller as the PNR gives them, or null
- * @param booking the traveller's PNR, or null
- * @param matches watch-list matches, best first
- * @param flightHasApi whether an API list arrived for the flight
- * @param flightHasPnr whether a PNR push arrived for the flight
+ * <p>Drools matches facts by identity; a subject is used by one session at a time.
  */
-public record Subject(
-    String id,
-    Flight flight,
-    Traveller api,
-    Traveller pnr,
-    Booking booking,
-    List<WatchlistMatch> matches,
-    boolean flightHasApi,
-    boolean flightHasPnr) {
+public final class Subject {
+  private final String id;
+  private final Flight flight;
+  private final Traveller api;
+  private final Traveller pnr;
+  private final Booking booking;
+  private final List<WatchlistMatch> matches;
+  private final boolean flightHasApi;
+  private final boolean flightHasPnr;
+  // Computed on first use: joins across travellers ask for them many times.
+  private List<String> phones;
+  private List<String> emails;
+  private List<String> cards;
 
-  public Subject {
+  /**
+   * A subject; at least one of {@code api} and {@code pnr} is needed.
+   *
+   * @param id the stable traveller id ({@code org.paxrisk.screening.TravellerIds})
+   * @param flight the flight
+   * @param api the traveller as the API list gives them, or null
+   * @param pnr the traveller as the PNR gives them, or null
+   * @param booking the traveller's PNR, or null
+   * @param matches watch-list matches, best first
+   * @param flightHasApi whether an API list arrived for the flight
+   * @param flightHasPnr whether a PNR push arrived for the flight
+   */
+  public Subject(String id, Flight flight, Traveller api, Traveller pnr, Booking booking,
+      List<WatchlistMatch> matches, boolean flightHasApi, boolean flightHasPnr) {
     if (api == null && pnr == null) {
       throw new IllegalArgumentException("a subject needs an API or a PNR traveller");
     }
-    matches = matches == null ? List.of() : List.copyOf(matches);
+    this.id = id;
+    this.flight = java.util.Objects.requireNonNull(flight, "flight");
+    this.api = api;
+    this.pnr = pnr;
+    this.booking = booking;
+    this.matches = matches == null ? List.of() : List.copyOf(matches);
+    this.flightHasApi = flightHasApi;
+    this.flightHasPnr = flightHasPnr;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Flight flight() {
+    return flight;
+  }
+
+  public Traveller api() {
+    return api;
+  }
+
+  public Traveller pnr() {
+    return pnr;
+  }
+
+  public Booking booking() {
+    return booking;
+  }
+
+  public List<WatchlistMatch> matches() {
+    return matches;
+  }
+
+  public boolean flightHasApi() {
+    return flightHasApi;
+  }
+
+  public boolean flightHasPnr() {
+    return flightHasPnr;
   }
 
   /** The traveller to judge: the API record when there is one (it is read off the document). */
@@ -138,6 +187,11 @@ public record Subject(
    */
   public double apiPnrNameSimilarity() {
     if (api == null || pnr == null) {
+      return 1;
+    }
+    // Nearly always the same letters: skip the full comparison (transliteration, pairing).
+    if (letters(api.surname()).equals(letters(pnr.surname()))
+        && letters(api.givenNames()).equals(letters(pnr.givenNames()))) {
       return 1;
     }
     return NameSimilarity.standard().score(fullName(api), fullName(pnr));
@@ -256,6 +310,9 @@ public record Subject(
   }
 
   private List<String> phones() {
+    if (phones != null) {
+      return phones;
+    }
     List<String> out = new ArrayList<>();
     for (Traveller t : sides()) {
       for (String p : t.phones()) {
@@ -267,10 +324,14 @@ public record Subject(
         addPhone(out, p);
       }
     }
-    return out;
+    phones = List.copyOf(out); // immutable, so safe to share between threads
+    return phones;
   }
 
   private List<String> emails() {
+    if (emails != null) {
+      return emails;
+    }
     List<String> out = new ArrayList<>();
     for (Traveller t : sides()) {
       for (String e : t.emails()) {
@@ -282,21 +343,26 @@ public record Subject(
         out.add(e.trim().toLowerCase(Locale.ROOT));
       }
     }
-    return out;
+    emails = List.copyOf(out); // immutable, so safe to share between threads
+    return emails;
   }
 
   private List<String> cards() {
+    if (cards != null) {
+      return cards;
+    }
     List<String> out = new ArrayList<>();
     if (booking != null) {
       for (Payment p : booking.payments()) {
-        String n = p.cardNumber() == null ? null : p.cardNumber().replaceAll("[\\s-]", "");
+        String n = p.cardNumber() == null ? "" : letters(p.cardNumber());
         // A masked number (XXXX...1234) would join strangers who share the last four digits.
-        if (n != null && n.length() >= 12 && n.chars().allMatch(Character::isDigit)) {
+        if (n.length() >= 12 && digits(n).length() == n.length()) {
           out.add(n);
         }
       }
     }
-    return out;
+    cards = List.copyOf(out); // immutable, so safe to share between threads
+    return cards;
   }
 
   private List<Traveller> sides() {
@@ -311,7 +377,7 @@ public record Subject(
   }
 
   private static void addPhone(List<String> out, String phone) {
-    String digits = phone.replaceAll("\\D", "");
+    String digits = digits(phone);
     // The last nine digits: the same number written with and without a country prefix.
     if (digits.length() >= 7) {
       out.add(digits.length() > 9 ? digits.substring(digits.length() - 9) : digits);
@@ -340,7 +406,33 @@ public record Subject(
   }
 
   private static String clean(String number) {
-    return number == null ? null : number.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+    return number == null ? null : letters(number);
+  }
+
+  /** Letters and digits only, in capitals: compares numbers and names as people type them. */
+  private static String letters(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        b.append(Character.toUpperCase(c));
+      }
+    }
+    return b.toString();
+  }
+
+  private static String digits(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   @Override
