@@ -1,6 +1,7 @@
 package org.paxrisk.benchmarks;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.io.InputStream;
 import java.util.Properties;
 import org.openjdk.jmh.runner.Runner;
@@ -18,7 +19,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public final class BenchMain {
   private BenchMain() {}
 
-  public static void main(String[] args) throws RunnerException, IOException {
+  public static void main(String[] args)
+      throws RunnerException, IOException, InterruptedException {
+    if (args.length > 0 && args[0].equals("endtoend")) {
+      System.exit(endToEnd(java.util.Arrays.copyOfRange(args, 1, args.length)));
+    }
     CommandLineOptions cmd;
     try {
       cmd = new CommandLineOptions(args);
@@ -41,6 +46,19 @@ public final class BenchMain {
       opts.jvmArgsAppend(append.toArray(new String[0]));
     }
     new Runner(opts.build()).run();
+  }
+
+  /** Runs {@link EndToEnd} in its own JVM: the project's flags and a 1 GB heap cap. */
+  private static int endToEnd(String[] args) throws IOException, InterruptedException {
+    java.util.List<String> cmd = new java.util.ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(java.util.List.of(flags()));
+    cmd.add("-Xmx1g");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(EndToEnd.class.getName());
+    cmd.addAll(java.util.List.of(args));
+    return new ProcessBuilder(cmd).inheritIO().start().waitFor();
   }
 
   static String[] flags() throws IOException {
