@@ -94,7 +94,7 @@ public final class Batch {
             rejected++;
             problem(bad.error());
             sink.rejected(bad);
-          } else if (o instanceof ParsedMessage m) {
+          } else if (o instanceof ParsedMessage m && screenable(m)) {
             String key = TravellerIds.flightKey(m.flight());
             expected.merge(key, 1, Integer::sum);
             if (keys.add(key)) {
@@ -117,7 +117,7 @@ public final class Batch {
     for (int f : order(files.size(), flightsOfFile, filesOfFlight)) {
       try (MessageReader r = MessageReader.open(files.get(f))) {
         while (r.hasNext()) {
-          if (r.next() instanceof ParsedMessage m) {
+          if (r.next() instanceof ParsedMessage m && m.flight() != null) {
             collect(m, pending, expected, pipeline);
           }
         }
@@ -137,7 +137,7 @@ public final class Batch {
           rejected++;
           problem(bad.error());
           sink.rejected(bad);
-        } else if (o instanceof ParsedMessage m) {
+        } else if (o instanceof ParsedMessage m && screenable(m)) {
           // Without a first pass, a flight is complete once it has both an API list and a PNR.
           collect(m, pending, null, pipeline);
         }
@@ -195,6 +195,19 @@ public final class Batch {
     return new BatchReport(files, messages, rejected, problems, flights, travellers,
         bands[Band.CLEAR.ordinal()], bands[Band.REVIEW.ordinal()], bands[Band.HIGH.ordinal()],
         fires, topFlights, splitFlights, engine.rules().hash(), engine.listVersion());
+  }
+
+  /**
+   * Whether a message names a flight. The mappers reject travellers without one, so a message
+   * without is empty (a PAXLST with no TDT and no NAD): it is reported, with its warnings.
+   */
+  private boolean screenable(ParsedMessage m) {
+    if (m.flight() != null) {
+      return true;
+    }
+    (m instanceof ApiMessage a ? a.warnings() : ((PnrMessage) m).warnings())
+        .forEach(this::problem);
+    return false;
   }
 
   private void problem(Issue issue) {

@@ -230,6 +230,31 @@ class ScreeningEngineTest {
     assertTrue(RulePack.defaultPack().name().startsWith("classpath:"));
   }
 
+  @Test
+  void streamOfMessagesGivesWhatFilesGive() throws IOException {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    List<Path> files;
+    try (var walk = Files.walk(SharedData.testdata().resolve("samples"))) {
+      files = walk.filter(p -> p.toString().endsWith(".edi")).sorted().toList();
+    }
+    for (Path f : files) {
+      all.write(Files.readAllBytes(f));
+    }
+    // An empty list (no flight, no travellers) is reported and skipped, not a failure.
+    all.write("UNA:+.? 'UNB+UNOA:4+A+B+250101:1200+9'UNH+1+PAXLST:D:02B:UN:IATA'BGM+745'UNT+2+1'UNZ+1+9'"
+        .getBytes(StandardCharsets.UTF_8));
+    List<String> ids = new ArrayList<>();
+    BatchReport r = engine.screen(new java.io.ByteArrayInputStream(all.toByteArray()), "stream",
+        a -> ids.add(a.travellerId()));
+    assertEquals(10, r.messages());
+    assertEquals(0, r.rejected());
+    assertEquals(29, r.travellers());
+    assertTrue(r.problems().stream().anyMatch(i -> i.code().equals("no-flight")), r.toString());
+    List<String> fromFiles = new ArrayList<>();
+    engine.screen(files, a -> fromFiles.add(a.travellerId()));
+    assertEquals(new java.util.TreeSet<>(fromFiles), new java.util.TreeSet<>(ids));
+  }
+
   static String jsonl(ScreeningEngine e, List<Path> inputs) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (AssessmentWriter w = AssessmentWriter.jsonl(bytes)) {

@@ -71,8 +71,9 @@ final class ScreenCommand implements Callable<Integer> {
       description = "reload the --rules folders when they change, between flights")
   boolean watchRules;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "message files or folders")
-  List<Path> paths;
+  @Parameters(arity = "1..*", paramLabel = "PATH",
+      description = "message files or folders, or - for a stream of messages on stdin")
+  List<String> paths;
 
   @Override
   public Integer call() throws IOException {
@@ -97,7 +98,11 @@ final class ScreenCommand implements Callable<Integer> {
     if (threads != null && (threads < 1 || threads > 1024)) {
       throw new CommandLine.ParameterException(cl, "--threads must be 1 to 1024");
     }
-    List<Path> files = Inputs.expand(cl, paths);
+    boolean stdin = paths.equals(List.of("-"));
+    if (!stdin && paths.contains("-")) {
+      throw new CommandLine.ParameterException(cl, "- (stdin) cannot be mixed with paths");
+    }
+    List<Path> files = stdin ? null : Inputs.expand(cl, paths.stream().map(Path::of).toList());
     PrintWriter err = cl.getErr();
     ScreeningEngine.Builder b = ScreeningEngine.builder().store(store)
         .defaultRules(!noDefaultRules).rules(rules.toArray(Path[]::new))
@@ -139,7 +144,7 @@ final class ScreenCommand implements Callable<Integer> {
     }
   }
 
-  /** Screens, writes results and the summary; returns the exit code. */
+  /** Screens files (or stdin when {@code files} is null), writes results and the summary. */
   static int screen(ScreeningEngine engine, List<Path> files, Path out, String format,
       PrintWriter summary, PrintWriter err, boolean terminal) throws IOException {
     long start = System.nanoTime();
@@ -158,7 +163,8 @@ final class ScreenCommand implements Callable<Integer> {
     }
     try (AssessmentWriter w = AssessmentWriter.of(format, os);
         Progress p = new Progress(terminal)) {
-      report = engine.screen(files, new Rejections(w, err), p);
+      report = files == null ? engine.screen(System.in, "stdin", new Rejections(w, err))
+          : engine.screen(files, new Rejections(w, err), p);
     } catch (IOException | RuntimeException e) {
       if (tmp != null) {
         Files.deleteIfExists(tmp);
