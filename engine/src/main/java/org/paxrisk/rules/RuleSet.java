@@ -47,8 +47,8 @@ import org.paxrisk.model.Flight;
  * {@code params} ({@link RuleParameters}) they use.
  *
  * <p>Sessions: every evaluation borrows a session from a pool (one per thread at most in steady
- * state), inserts the subjects, fires, and deletes them again. The benchmark
- * {@code RulesBenchmark} measured this about twice as fast as a stateless session per flight.
+ * state), inserts the subjects, fires, and deletes them again. {@code RulesBenchmark} measured this
+ * 1.28 times as fast as a new stateless session per flight (5.1 against 6.5 µs per traveller).
  */
 public final class RuleSet {
   private static final AtomicLong BUILDS = new AtomicLong();
