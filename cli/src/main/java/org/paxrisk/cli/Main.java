@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     description = "Risk-targeting engine for API (PAXLST) and PNR (PNRGOV) passenger screening.",
     subcommands = {DemoCommand.class, ParseCommand.class, WatchlistCommand.class,
         NamesCommand.class, RulesCommand.class, ScreenCommand.class, GenerateCommand.class,
+        MaskCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 all good; 1 the run failed; 2 bad usage;"
         + " 3 the run finished but some inputs were rejected."})

@@ -2,14 +2,9 @@ package org.paxrisk.cli;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -148,36 +143,22 @@ final class ScreenCommand implements Callable<Integer> {
   static int screen(ScreeningEngine engine, List<Path> files, Path out, String format,
       PrintWriter summary, PrintWriter err, boolean terminal) throws IOException {
     long start = System.nanoTime();
-    BatchReport report;
-    Path tmp = null;
-    OutputStream os;
-    if (out == null) {
-      os = new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
-          1 << 16);
-    } else {
-      Path dir = out.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + out.getFileName() + ".", ".partial");
-      ownerOnly(tmp);
-      os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-    }
-    try (AssessmentWriter w = AssessmentWriter.of(format, os);
-        Progress p = new Progress(terminal)) {
-      report = files == null ? engine.screen(System.in, "stdin", new Rejections(w, err))
-          : engine.screen(files, new Rejections(w, err), p);
-    } catch (IOException | RuntimeException e) {
-      if (tmp != null) {
-        Files.deleteIfExists(tmp);
+    OwnerOnlyFile.Body<BatchReport> body = os -> {
+      try (AssessmentWriter w = AssessmentWriter.of(format, os);
+          Progress p = new Progress(terminal)) {
+        return files == null ? engine.screen(System.in, "stdin", new Rejections(w, err))
+            : engine.screen(files, new Rejections(w, err), p);
       }
-      throw e;
-    }
-    if (tmp != null) {
-      try {
-        Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
+    };
+    BatchReport report = out == null
+        ? body.write(new BufferedOutputStream(new java.io.FilterOutputStream(
+            new java.io.FileOutputStream(java.io.FileDescriptor.out)) {
+              @Override
+              public void close() throws IOException {
+                flush(); // stdout stays open for whoever comes next
+              }
+            }, 1 << 16))
+        : OwnerOnlyFile.write(out, body);
     printSummary(report, summary, (System.nanoTime() - start) / 1e9);
     return report.rejected() > 0 ? Main.EXIT_REJECTED : 0;
   }
@@ -226,16 +207,6 @@ final class ScreenCommand implements Callable<Integer> {
     out.println();
     out.printf("ruleset %s, list store %s%n", r.ruleset().substring(0, 12), r.listVersion());
     out.flush();
-  }
-
-  private static void ownerOnly(Path p) {
-    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      try {
-        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
-      } catch (IOException | UnsupportedOperationException e) {
-        // Best effort: a file system without POSIX modes keeps its defaults.
-      }
-    }
   }
 
   /** Reports each rejected message on stderr as it is found, and passes assessments on. */
