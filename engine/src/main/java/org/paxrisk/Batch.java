@@ -1,6 +1,8 @@
 package org.paxrisk;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -19,12 +21,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.paxrisk.edifact.Issue;
+import org.paxrisk.edifact.ReadConstraints;
 import org.paxrisk.ingest.ApiMessage;
 import org.paxrisk.ingest.MessageReader;
 import org.paxrisk.ingest.Outcome;
 import org.paxrisk.ingest.ParsedMessage;
 import org.paxrisk.ingest.PnrMessage;
 import org.paxrisk.ingest.RejectedMessage;
+import org.paxrisk.ingest.SensitiveData;
 import org.paxrisk.rules.Band;
 import org.paxrisk.rules.RiskHit;
 import org.paxrisk.screening.AssessmentSink;
@@ -71,6 +75,8 @@ public final class Batch {
       Comparator.comparingInt((FlightSummary f) -> f.high() + f.review())
           .thenComparingInt(FlightSummary::high));
   private long splitFlights;
+  private final String run = java.util.UUID.randomUUID().toString();
+  private AuditLog.Input streamInput;
 
   Batch(ScreeningEngine engine, AssessmentSink sink, Progress progress) {
     this.engine = engine;
@@ -84,9 +90,12 @@ public final class Batch {
     Map<String, List<Integer>> filesOfFlight = new HashMap<>();
     List<Set<String>> flightsOfFile = new ArrayList<>();
     long travellerCount = 0;
+    List<AuditLog.Input> inputs = new ArrayList<>(files.size());
     for (int i = 0; i < files.size(); i++) {
       Set<String> keys = new LinkedHashSet<>();
-      try (MessageReader r = MessageReader.open(files.get(i))) {
+      Checksummed in = new Checksummed(Files.newInputStream(files.get(i)));
+      try (MessageReader r = new MessageReader(new BufferedInputStream(in, 1 << 16),
+          files.get(i).toString(), ReadConstraints.DEFAULTS, SensitiveData.defaults())) {
         while (r.hasNext()) {
           Outcome o = r.next();
           messages++;
@@ -106,10 +115,12 @@ public final class Batch {
           }
         }
         r.envelopeIssues().forEach(this::problem);
+        inputs.add(in.finish(files.get(i).toString()));
       }
       flightsOfFile.add(keys);
     }
     progress.started(travellerCount);
+    auditStart(inputs);
 
     // Pass 2, in an order that keeps the files of a flight together.
     Pipeline pipeline = new Pipeline();
@@ -126,9 +137,12 @@ public final class Batch {
     return finish(pending, pipeline, files.size());
   }
 
-  BatchReport run(InputStream in, String source) throws IOException {
+  BatchReport run(InputStream stream, String source) throws IOException {
     Pipeline pipeline = new Pipeline();
     Map<String, FlightGroup> pending = new LinkedHashMap<>();
+    Checksummed in = new Checksummed(stream);
+    // A stream's checksum is known at its end: batch-end carries it.
+    auditStart(List.of());
     try (MessageReader r = MessageReader.of(in, source)) {
       while (r.hasNext()) {
         Outcome o = r.next();
@@ -143,6 +157,7 @@ public final class Batch {
         }
       }
       r.envelopeIssues().forEach(this::problem);
+      streamInput = in.finish(source);
     }
     return finish(pending, pipeline, 1);
   }
@@ -192,9 +207,28 @@ public final class Batch {
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
             .thenComparing(Map.Entry.comparingByKey()))
         .forEach(e -> fires.put(e.getKey(), e.getValue()));
-    return new BatchReport(files, messages, rejected, problems, flights, travellers,
-        bands[Band.CLEAR.ordinal()], bands[Band.REVIEW.ordinal()], bands[Band.HIGH.ordinal()],
-        fires, topFlights, splitFlights, engine.rules().hash(), engine.listVersion());
+    BatchReport report = new BatchReport(files, messages, rejected, problems, flights,
+        travellers, bands[Band.CLEAR.ordinal()], bands[Band.REVIEW.ordinal()],
+        bands[Band.HIGH.ordinal()], fires, topFlights, splitFlights, engine.rules().hash(),
+        engine.listVersion());
+    AuditLog audit = engine.audit();
+    if (audit != null) {
+      audit.write("batch-end", engine.caller(), provenance(), g -> {
+        g.writeStringField("run", run);
+        if (streamInput != null) {
+          AuditLog.inputs(g, List.of(streamInput));
+        }
+        g.writeNumberField("messages", report.messages());
+        g.writeNumberField("rejected", report.rejected());
+        g.writeNumberField("flights", report.flights());
+        g.writeNumberField("travellers", report.travellers());
+        g.writeNumberField("clear", report.clear());
+        g.writeNumberField("review", report.review());
+        g.writeNumberField("high", report.high());
+      });
+      audit.sync();
+    }
+    return report;
   }
 
   /**
@@ -208,6 +242,65 @@ public final class Batch {
     (m instanceof ApiMessage a ? a.warnings() : ((PnrMessage) m).warnings())
         .forEach(this::problem);
     return false;
+  }
+
+  private void auditStart(List<AuditLog.Input> inputs) {
+    AuditLog audit = engine.audit();
+    if (audit != null) {
+      audit.write("batch-start", engine.caller(), provenance(), g -> {
+        g.writeStringField("run", run);
+        AuditLog.inputs(g, inputs);
+      });
+    }
+  }
+
+  private Provenance provenance() {
+    return new Provenance(ScreeningEngine.version(), engine.rules().hash(), engine.listVersion(),
+        java.time.Instant.now());
+  }
+
+  /** Counts and hashes the bytes read through it; what the reader leaves unread is drained. */
+  private static final class Checksummed extends java.io.FilterInputStream {
+    private final java.security.MessageDigest digest;
+    private long bytes;
+
+    Checksummed(InputStream in) {
+      super(in);
+      try {
+        digest = java.security.MessageDigest.getInstance("SHA-256");
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        digest.update((byte) b);
+        bytes++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        digest.update(b, off, n);
+        bytes += n;
+      }
+      return n;
+    }
+
+    AuditLog.Input finish(String source) throws IOException {
+      byte[] rest = new byte[8192];
+      while (read(rest, 0, rest.length) >= 0) {
+        // drain: the checksum covers the whole input
+      }
+      return new AuditLog.Input(source, java.util.HexFormat.of().formatHex(digest.digest()),
+          bytes);
+    }
   }
 
   private void problem(Issue issue) {
@@ -287,8 +380,15 @@ public final class Batch {
       Map<String, Integer> flightRules = new HashMap<>();
       int review = 0;
       int high = 0;
+      AuditLog audit = engine.audit();
       for (Assessment a : done) {
         sink.accept(a);
+        if (audit != null && a.band() != Band.CLEAR) {
+          audit.write("hit", engine.caller(), a.provenance(), g -> {
+            g.writeStringField("run", run);
+            AuditLog.assessment(g, a);
+          });
+        }
         bands[a.band().ordinal()]++;
         review += a.band() == Band.REVIEW ? 1 : 0;
         high += a.band() == Band.HIGH ? 1 : 0;

@@ -63,9 +63,11 @@ public final class ScreeningEngine implements AutoCloseable {
   private final Clock clock;
   private final IapiResponse.Policy iapiPolicy;
   private final ExecutorService workers;
+  private final AuditLog audit;
+  private final String caller;
 
   private ScreeningEngine(Builder b, WatchlistStore store, Supplier<RuleSet> rules,
-      RuleWatcher watcher) {
+      RuleWatcher watcher, AuditLog audit) {
     this.store = store;
     this.ownsStore = b.storeDir != null;
     this.matcher = store == null ? null : store.matcher(b.matchSettings);
@@ -76,6 +78,8 @@ public final class ScreeningEngine implements AutoCloseable {
     this.pendingFlights = b.pendingFlights;
     this.clock = b.clock;
     this.iapiPolicy = b.iapiPolicy;
+    this.audit = audit;
+    this.caller = b.caller;
     AtomicInteger n = new AtomicInteger();
     this.workers = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "paxrisk-screen-" + n.incrementAndGet());
@@ -104,7 +108,11 @@ public final class ScreeningEngine implements AutoCloseable {
     Traveller pnr = booking == null ? null : FlightGroup.sameTraveller(traveller, booking);
     FlightGroup.Person p = new FlightGroup.Person(TravellerIds.apiPassenger(flight, 1), flight,
         traveller, pnr, pnr == null ? null : booking);
-    return assess(List.of(p), true, booking != null, rules.get()).get(0);
+    Assessment a = assess(List.of(p), true, booking != null, rules.get()).get(0);
+    if (audit != null) {
+      audit.write("screen", caller, a.provenance(), g -> AuditLog.assessment(g, a));
+    }
+    return a;
   }
 
   /**
@@ -112,10 +120,31 @@ public final class ScreeningEngine implements AutoCloseable {
    * traveller and the CUSRES response message to send back.
    */
   public IapiResponse respond(ApiMessage request) {
+    return respond(request, null);
+  }
+
+  private IapiResponse respond(ApiMessage request, String checksum) {
     FlightGroup g = new FlightGroup(TravellerIds.flightKey(request.flight()));
     g.add(request);
-    List<Assessment> assessed = assess(g.people(), true, false, rules.get());
-    return IapiResponse.of(request, assessed, iapiPolicy, clock.instant());
+    RuleSet ruleSet = rules.get();
+    List<Assessment> assessed = assess(g.people(), true, false, ruleSet);
+    IapiResponse response = IapiResponse.of(request, assessed, iapiPolicy, clock.instant());
+    if (audit != null) {
+      Provenance p = new Provenance(VERSION, ruleSet.hash(), listVersion(), clock.instant());
+      audit.write("iapi", caller, p, j -> {
+        j.writeStringField("source", request.origin().source());
+        j.writeStringField("sha256", checksum);
+        j.writeArrayFieldStart("decisions");
+        for (IapiResponse.Decision d : response.decisions()) {
+          j.writeStartObject();
+          j.writeStringField("verdict", d.verdict().name().toLowerCase(java.util.Locale.ROOT));
+          AuditLog.assessment(j, d.assessment());
+          j.writeEndObject();
+        }
+        j.writeEndArray();
+      });
+    }
+    return response;
   }
 
   /**
@@ -137,7 +166,7 @@ public final class ScreeningEngine implements AutoCloseable {
         throw new IllegalArgumentException("request is not a PAXLST: " + o.origin().type()
             + " in " + source);
       }
-      return respond(api);
+      return respond(api, java.util.HexFormat.of().formatHex(sha256(paxlst)));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -232,6 +261,22 @@ public final class ScreeningEngine implements AutoCloseable {
     return rules.get();
   }
 
+  AuditLog audit() {
+    return audit;
+  }
+
+  String caller() {
+    return caller;
+  }
+
+  static byte[] sha256(byte[] bytes) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The store's version, or null when screening without lists. */
   public String listVersion() {
     return store == null ? null : store.version();
@@ -256,6 +301,13 @@ public final class ScreeningEngine implements AutoCloseable {
     }
     if (ownsStore && store != null) {
       store.close();
+    }
+    if (audit != null) {
+      try {
+        audit.close();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
   }
 
@@ -300,6 +352,9 @@ public final class ScreeningEngine implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private IapiResponse.Policy iapiPolicy = IapiResponse.Policy.DEFAULT;
     private RuleWatcher.Listener ruleListener = new RuleWatcher.Listener() {};
+    private Path auditFile;
+    private String caller = System.getProperty("user.name", "unknown") + " (pid "
+        + ProcessHandle.current().pid() + ")";
 
     private Builder() {}
 
@@ -368,6 +423,16 @@ public final class ScreeningEngine implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Appends an audit record of every batch and every interactive call to {@code file} (see
+     * {@link AuditLog}); {@code caller} says who or what called, e.g. a system's name.
+     */
+    public Builder auditLog(Path file, String caller) {
+      this.auditFile = Objects.requireNonNull(file, "auditLog");
+      this.caller = Objects.requireNonNull(caller, "caller");
+      return this;
+    }
+
     /** How interactive API decisions follow from assessments. */
     public Builder iapiPolicy(IapiResponse.Policy policy) {
       this.iapiPolicy = Objects.requireNonNull(policy, "iapiPolicy");
@@ -427,17 +492,24 @@ public final class ScreeningEngine implements AutoCloseable {
         rules = () -> fixed;
       }
       WatchlistStore store = storeInstance;
+      AuditLog audit = null;
       try {
         if (storeDir != null) {
           store = WatchlistStore.open(storeDir);
+        }
+        if (auditFile != null) {
+          audit = AuditLog.open(auditFile);
         }
       } catch (IOException | RuntimeException e) {
         if (watcher != null) {
           watcher.close();
         }
+        if (store != null && storeDir != null) {
+          store.close();
+        }
         throw e;
       }
-      return new ScreeningEngine(this, store, rules, watcher);
+      return new ScreeningEngine(this, store, rules, watcher, audit);
     }
   }
 }

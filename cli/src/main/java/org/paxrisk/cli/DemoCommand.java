@@ -54,7 +54,8 @@ final class DemoCommand implements Callable<Integer> {
     List<Assessment> toReview = new ArrayList<>();
     BatchReport report;
     long start = System.nanoTime();
-    try (ScreeningEngine engine = ScreeningEngine.builder().store(store).build()) {
+    try (ScreeningEngine engine = ScreeningEngine.builder().store(store)
+        .auditLog(ScreenCommand.auditFile(null, store), "paxrisk demo").build()) {
       List<Path> files = Inputs.expand(spec.commandLine(), List.of(samples));
       report = engine.screen(files, new AssessmentSink() {
         @Override

@@ -66,6 +66,10 @@ final class ScreenCommand implements Callable<Integer> {
       description = "reload the --rules folders when they change, between flights")
   boolean watchRules;
 
+  @Option(names = "--audit-log", paramLabel = "FILE",
+      description = "append-only audit log (default: $PAXRISK_AUDIT_LOG, else STORE/audit.jsonl)")
+  Path auditLog;
+
   @Parameters(arity = "1..*", paramLabel = "PATH",
       description = "message files or folders, or - for a stream of messages on stdin")
   List<String> paths;
@@ -119,6 +123,8 @@ final class ScreenCommand implements Callable<Integer> {
     if (threads != null) {
       b.threads(threads);
     }
+    b.auditLog(auditFile(auditLog, store), "paxrisk screen (" + System.getProperty("user.name")
+        + ")");
     PrintWriter summary = out == null ? err : cl.getOut();
     try (ScreeningEngine engine = buildOrReport(b, cl)) {
       if (engine == null) {
@@ -126,6 +132,15 @@ final class ScreenCommand implements Callable<Integer> {
       }
       return screen(engine, files, out, format, summary, err, System.console() != null);
     }
+  }
+
+  /** The audit log: as given, else $PAXRISK_AUDIT_LOG, else beside the lists in the store. */
+  static Path auditFile(Path given, Path store) {
+    if (given != null) {
+      return given;
+    }
+    String env = System.getenv("PAXRISK_AUDIT_LOG");
+    return env != null && !env.isBlank() ? Path.of(env) : store.resolve("audit.jsonl");
   }
 
   static ScreeningEngine buildOrReport(ScreeningEngine.Builder b, CommandLine cl)
