@@ -13,7 +13,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * Output files as results need them: readable by their owner only, and complete or absent. The
  * content goes to a temporary file beside the target, which is renamed over it when the writer
- * has finished; a failure (a full disk, a kill) leaves the target as it was.
+ * has finished; a failure (a full disk, a kill) leaves the target as it was. A temporary file
+ * left by a run that was killed is removed by the next run for the same target.
  */
 final class OwnerOnlyFile {
   private OwnerOnlyFile() {}
@@ -26,6 +27,7 @@ final class OwnerOnlyFile {
   static <T> T write(Path target, Body<T> body) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
+    removeStale(dir, target);
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".partial");
     try {
       ownerOnly(tmp);
@@ -42,6 +44,19 @@ final class OwnerOnlyFile {
       return result;
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Temporary files a killed run left for the same target: never complete, so never kept. */
+  private static void removeStale(Path dir, Path target) throws IOException {
+    String prefix = "." + target.getFileName() + ".";
+    try (var old = Files.newDirectoryStream(dir, p -> {
+      String n = p.getFileName().toString();
+      return n.startsWith(prefix) && n.endsWith(".partial");
+    })) {
+      for (Path p : old) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 
