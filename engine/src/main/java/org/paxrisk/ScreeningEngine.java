@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.io.ByteArrayInputStream;
 import org.paxrisk.ingest.ApiMessage;
@@ -50,11 +53,59 @@ import org.paxrisk.watchlist.WatchlistStore;
  * }</pre>
  */
 public final class ScreeningEngine implements AutoCloseable {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ScreeningEngine.class);
   private static final String VERSION = version();
 
-  private final WatchlistStore store;
+  /**
+   * One list version and its matcher: an assessment uses one snapshot from start to end. A version
+   * replaced by a newer one is closed when the last assessment using it ends.
+   */
+  private static final class Lists {
+    final WatchlistStore store;
+    final WatchlistMatcher matcher;
+    final boolean owned;
+    final AtomicInteger users = new AtomicInteger();
+    final java.util.concurrent.atomic.AtomicBoolean retired =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    final java.util.concurrent.atomic.AtomicBoolean closed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
+    Lists(WatchlistStore store, WatchlistMatcher matcher, boolean owned) {
+      this.store = store;
+      this.matcher = matcher;
+      this.owned = owned;
+    }
+
+    String version() {
+      return store == null ? null : store.version();
+    }
+
+    void release() {
+      if (users.decrementAndGet() == 0 && retired.get()) {
+        close();
+      }
+    }
+
+    void retire() {
+      retired.set(true);
+      if (users.get() == 0) {
+        close();
+      }
+    }
+
+    void close() {
+      if (owned && store != null && closed.compareAndSet(false, true)) {
+        store.close();
+      }
+    }
+  }
+
+  private final AtomicReference<Lists> lists;
   private final boolean ownsStore;
-  private final WatchlistMatcher matcher;
+  private final Path storeDir;
+  private final MatchSettings matchSettings;
+  private final ScheduledExecutorService follower;
   private final Supplier<RuleSet> rules;
   private final RuleWatcher watcher;
   private final Scoring scoring;
@@ -68,9 +119,11 @@ public final class ScreeningEngine implements AutoCloseable {
 
   private ScreeningEngine(Builder b, WatchlistStore store, Supplier<RuleSet> rules,
       RuleWatcher watcher, AuditLog audit) {
-    this.store = store;
     this.ownsStore = b.storeDir != null;
-    this.matcher = store == null ? null : store.matcher(b.matchSettings);
+    this.storeDir = b.storeDir;
+    this.matchSettings = b.matchSettings;
+    this.lists = new AtomicReference<>(new Lists(store,
+        store == null ? null : store.matcher(b.matchSettings), ownsStore));
     this.rules = rules;
     this.watcher = watcher;
     this.scoring = b.scoring;
@@ -86,6 +139,35 @@ public final class ScreeningEngine implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    if (b.followStore && storeDir != null) {
+      follower = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "paxrisk-store-follower");
+        t.setDaemon(true);
+        return t;
+      });
+      long every = b.followEvery.toMillis();
+      follower.scheduleWithFixedDelay(this::followStore, every, every, TimeUnit.MILLISECONDS);
+    } else {
+      follower = null;
+    }
+  }
+
+  /** Opens the store's newest version when an import has published one, and swaps it in. */
+  private void followStore() {
+    try {
+      String now = WatchlistStore.currentVersion(storeDir);
+      if (now == null || now.equals(lists.get().version())) {
+        return;
+      }
+      WatchlistStore next = WatchlistStore.open(storeDir);
+      Lists before = lists.getAndSet(new Lists(next, next.matcher(matchSettings), true));
+      LOG.info("watch lists now at {} (were {})", next.version(), before.version());
+      // Assessments already under way keep the version they started with.
+      before.retire();
+    } catch (IOException | RuntimeException e) {
+      // An import that is being published, or a version pruned meanwhile: try again next time.
+      LOG.warn("could not follow the watch-list store: {}", e.toString());
+    }
   }
 
   public static Builder builder() {
@@ -203,6 +285,28 @@ public final class ScreeningEngine implements AutoCloseable {
   /** Matches, rules and scores for people screened together (one flight). */
   List<Assessment> assess(List<FlightGroup.Person> people, boolean flightHasApi,
       boolean flightHasPnr, RuleSet ruleSet) {
+    Lists snapshot = acquireLists();
+    try {
+      return assess(people, flightHasApi, flightHasPnr, ruleSet, snapshot);
+    } finally {
+      snapshot.release();
+    }
+  }
+
+  private Lists acquireLists() {
+    while (true) {
+      Lists l = lists.get();
+      l.users.incrementAndGet();
+      if (lists.get() == l || !l.retired.get()) {
+        return l;
+      }
+      l.release(); // swapped out meanwhile: take the new one
+    }
+  }
+
+  private List<Assessment> assess(List<FlightGroup.Person> people, boolean flightHasApi,
+      boolean flightHasPnr, RuleSet ruleSet, Lists snapshot) {
+    WatchlistMatcher matcher = snapshot.matcher;
     List<Subject> subjects = new ArrayList<>(people.size());
     for (FlightGroup.Person p : people) {
       List<WatchlistMatch> m = matcher == null ? List.of() : matcher.match(matchable(p));
@@ -210,8 +314,8 @@ public final class ScreeningEngine implements AutoCloseable {
           flightHasApi, flightHasPnr));
     }
     List<List<RiskHit>> hits = ruleSet.evaluate(subjects);
-    Provenance provenance = new Provenance(VERSION, ruleSet.hash(),
-        store == null ? null : store.version(), clock.instant());
+    Provenance provenance = new Provenance(VERSION, ruleSet.hash(), snapshot.version(),
+        clock.instant());
     List<Assessment> out = new ArrayList<>(people.size());
     for (int i = 0; i < subjects.size(); i++) {
       Subject s = subjects.get(i);
@@ -279,7 +383,7 @@ public final class ScreeningEngine implements AutoCloseable {
 
   /** The store's version, or null when screening without lists. */
   public String listVersion() {
-    return store == null ? null : store.version();
+    return lists.get().version();
   }
 
   /** The scoring in use. */
@@ -296,12 +400,13 @@ public final class ScreeningEngine implements AutoCloseable {
   @Override
   public void close() {
     workers.shutdownNow();
+    if (follower != null) {
+      follower.shutdownNow();
+    }
     if (watcher != null) {
       watcher.close();
     }
-    if (ownsStore && store != null) {
-      store.close();
-    }
+    lists.get().retire();
     if (audit != null) {
       try {
         audit.close();
@@ -353,6 +458,8 @@ public final class ScreeningEngine implements AutoCloseable {
     private IapiResponse.Policy iapiPolicy = IapiResponse.Policy.DEFAULT;
     private RuleWatcher.Listener ruleListener = new RuleWatcher.Listener() {};
     private Path auditFile;
+    private boolean followStore = true;
+    private java.time.Duration followEvery = java.time.Duration.ofSeconds(1);
     private String caller = System.getProperty("user.name", "unknown") + " (pid "
         + ProcessHandle.current().pid() + ")";
 
@@ -430,6 +537,20 @@ public final class ScreeningEngine implements AutoCloseable {
     public Builder auditLog(Path file, String caller) {
       this.auditFile = Objects.requireNonNull(file, "auditLog");
       this.caller = Objects.requireNonNull(caller, "caller");
+      return this;
+    }
+
+    /**
+     * Whether to follow the store folder: when an import publishes a new version, the engine opens
+     * it and uses it for assessments that start after (each assessment names the version it used).
+     * On by default for a store given as a folder, checked every second.
+     */
+    public Builder followStore(boolean yes, java.time.Duration every) {
+      if (every.isNegative() || every.isZero()) {
+        throw new IllegalArgumentException("followStore: the interval must be positive");
+      }
+      this.followStore = yes;
+      this.followEvery = every;
       return this;
     }
 

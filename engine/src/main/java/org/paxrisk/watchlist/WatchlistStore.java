@@ -59,6 +59,15 @@ public final class WatchlistStore implements AutoCloseable {
     return new WatchlistStore(StoreVersion.open(v));
   }
 
+  /**
+   * The version the store in {@code dir} publishes now ({@code v000003}), or null before the first
+   * import. Cheap (one small file), so a long-running reader can poll it to follow new versions.
+   */
+  public static String currentVersion(Path dir) throws IOException {
+    Path v = new StoreFiles(dir).current();
+    return v == null ? null : v.getFileName().toString();
+  }
+
   /** The version's manifest: lists, counts, sources. */
   public Manifest manifest() {
     return version.manifest;
