@@ -30,6 +30,7 @@ class FaultTest {
   @TempDir static Path tmp;
   static Path store;
   static Path traffic;
+  static Path rules;
 
   @BeforeAll
   static void data() throws IOException {
@@ -37,10 +38,23 @@ class FaultTest {
     Path lists = SharedData.testdata().resolve("watchlists");
     WatchlistStore.importList(store, Importers.forFormat("csv"),
         List.of(lists.resolve("demo-list.csv")), "demo-list");
+    rules = Files.createDirectories(tmp.resolve("rules"));
+    Files.writeString(rules.resolve("bags.drl"), """
+        package fault;
+        import org.paxrisk.rules.Subject;
+        global org.paxrisk.rules.Hits hits;
+        global org.paxrisk.rules.RuleParameters params;
+        rule "many-bags" @category("test") @severity("low") @score(5)
+        when $s : Subject(bagCount() != null, bagCount() >= params.number("bags"))
+        then hits.add(kcontext, $s, "bags");
+        end
+        """);
+    Files.writeString(rules.resolve("parameters.properties"), "bags = 1\n");
     traffic = tmp.resolve("traffic");
     TrafficGenerator.withSeed(8).travellersPerFlight(150, 250).writeFlights(traffic, 40);
   }
 
+  /** Killed mid-run, while the rules it watches are being reloaded. */
   @Test
   void killedWhileWriting_resultsAbsentNotCut_rerunGivesTheSame() throws Exception {
     Path out = tmp.resolve("kill/results.jsonl");
@@ -59,6 +73,8 @@ class FaultTest {
       }
     }
     assertTrue(writing, "the run never started writing");
+    Files.writeString(rules.resolve("parameters.properties"), "bags = 2\n"); // a reload starts
+    Thread.sleep(200);
     p.destroyForcibly(); // SIGKILL
     p.waitFor();
     assertFalse(Files.exists(out), "a killed run must not leave a results file");
@@ -108,6 +124,7 @@ class FaultTest {
     }
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
         "screen", "--store", store.toString(), "--threads", "2",
+        "--rules", rules.toString(), "--watch-rules",
         "--audit-log", tmp.resolve("audit.jsonl").toString()));
     if (out != null) {
       cmd.addAll(List.of("--out", out.toString()));
