@@ -41,8 +41,9 @@ import org.paxrisk.screening.TravellerIds;
  * (parsing is fast next to matching) and reports bad messages; the second pass reads the files in
  * an order that keeps each flight's files together and screens a flight the moment its last
  * message has been read. So an API list and its PNR push are linked whatever their file names, and
- * memory holds only the flights being read and screened. Screening runs on the engine's workers;
- * results are written in input order from the calling thread through a bounded queue.
+ * memory holds only the flights being read and screened. Reading, linking, matching and rules run
+ * on the engine's workers; the calling thread groups messages into flights and writes the results,
+ * in input order, through bounded queues.
  */
 public final class Batch {
   /** Hears how a batch is going, for progress bars. Called from the batch's calling thread. */
@@ -85,56 +86,144 @@ public final class Batch {
   }
 
   BatchReport run(List<Path> files) throws IOException {
-    // Pass 1: which flights each file holds, how many messages each flight has.
+    // Pass 1, on the workers: which flights each file holds, how many messages each flight has.
+    List<Future<Scan>> scans = new ArrayList<>(files.size());
+    for (Path f : files) {
+      scans.add(engine.workers().submit(() -> scan(f)));
+    }
     Map<String, Integer> expected = new HashMap<>();
     Map<String, List<Integer>> filesOfFlight = new HashMap<>();
     List<Set<String>> flightsOfFile = new ArrayList<>();
     long travellerCount = 0;
     List<AuditLog.Input> inputs = new ArrayList<>(files.size());
     for (int i = 0; i < files.size(); i++) {
-      Set<String> keys = new LinkedHashSet<>();
-      Checksummed in = new Checksummed(Files.newInputStream(files.get(i)));
-      try (MessageReader r = new MessageReader(new BufferedInputStream(in, 1 << 16),
-          files.get(i).toString(), ReadConstraints.DEFAULTS, SensitiveData.defaults())) {
-        while (r.hasNext()) {
-          Outcome o = r.next();
-          messages++;
-          if (o instanceof RejectedMessage bad) {
-            rejected++;
-            problem(bad.error());
-            sink.rejected(bad);
-          } else if (o instanceof ParsedMessage m && screenable(m)) {
-            String key = TravellerIds.flightKey(m.flight());
-            expected.merge(key, 1, Integer::sum);
-            if (keys.add(key)) {
-              filesOfFlight.computeIfAbsent(key, k -> new ArrayList<>(2)).add(i);
-            }
-            if (m instanceof ApiMessage a) {
-              travellerCount += a.travellers().size();
-            }
-          }
-        }
-        r.envelopeIssues().forEach(this::problem);
-        inputs.add(in.finish(files.get(i).toString()));
+      Scan scan = await(scans.get(i));
+      messages += scan.messages;
+      rejected += scan.rejections.size();
+      for (RejectedMessage bad : scan.rejections) {
+        problem(bad.error());
+        sink.rejected(bad);
       }
-      flightsOfFile.add(keys);
+      scan.problems.forEach(this::problem);
+      for (Map.Entry<String, Integer> e : scan.flights.entrySet()) {
+        expected.merge(e.getKey(), e.getValue(), Integer::sum);
+        filesOfFlight.computeIfAbsent(e.getKey(), k -> new ArrayList<>(2)).add(i);
+      }
+      flightsOfFile.add(scan.flights.keySet());
+      travellerCount += scan.apiTravellers;
+      inputs.add(scan.input);
     }
+    scans.clear();
     progress.started(travellerCount);
     auditStart(inputs);
 
-    // Pass 2, in an order that keeps the files of a flight together.
+    // Pass 2, in an order that keeps the files of a flight together. Files are read on the workers
+    // a few ahead of this thread, which groups their messages into flights in order; a very large
+    // file is read here, streaming, so that memory holds only a few files' messages.
     Pipeline pipeline = new Pipeline();
     Map<String, FlightGroup> pending = new LinkedHashMap<>();
-    for (int f : order(files.size(), flightsOfFile, filesOfFlight)) {
-      try (MessageReader r = MessageReader.open(files.get(f))) {
-        while (r.hasNext()) {
-          if (r.next() instanceof ParsedMessage m && m.flight() != null) {
-            collect(m, pending, expected, pipeline);
+    ArrayDeque<Future<List<ParsedMessage>>> ahead = new ArrayDeque<>();
+    List<Integer> order = order(files.size(), flightsOfFile, filesOfFlight);
+    int next = 0;
+    while (next < order.size() || !ahead.isEmpty()) {
+      while (next < order.size() && ahead.size() < engine.threads() * 2) {
+        Path f = files.get(order.get(next));
+        if (Files.size(f) > READ_AHEAD_MAX_BYTES) {
+          break;
+        }
+        ahead.add(engine.workers().submit(() -> messagesOf(f)));
+        next++;
+      }
+      if (!ahead.isEmpty()) {
+        for (ParsedMessage m : await(ahead.poll())) {
+          collect(m, pending, expected, pipeline);
+        }
+      } else {
+        try (MessageReader r = MessageReader.open(files.get(order.get(next++)))) {
+          while (r.hasNext()) {
+            if (r.next() instanceof ParsedMessage m && m.flight() != null) {
+              collect(m, pending, expected, pipeline);
+            }
           }
         }
       }
     }
     return finish(pending, pipeline, files.size());
+  }
+
+  /** Files up to this size are read ahead on the workers, whole. */
+  private static final long READ_AHEAD_MAX_BYTES = 32L << 20;
+
+  /** What the first pass learns of one file. */
+  private static final class Scan {
+    long messages;
+    final List<RejectedMessage> rejections = new ArrayList<>();
+    final List<Issue> problems = new ArrayList<>();
+    final Map<String, Integer> flights = new LinkedHashMap<>();
+    long apiTravellers;
+    AuditLog.Input input;
+  }
+
+  private static Scan scan(Path file) throws IOException {
+    Scan scan = new Scan();
+    Checksummed in = new Checksummed(Files.newInputStream(file));
+    try (MessageReader r = new MessageReader(new BufferedInputStream(in, 1 << 16),
+        file.toString(), ReadConstraints.DEFAULTS, SensitiveData.defaults())) {
+      while (r.hasNext()) {
+        Outcome o = r.next();
+        scan.messages++;
+        if (o instanceof RejectedMessage bad) {
+          scan.rejections.add(bad);
+        } else if (o instanceof ParsedMessage m) {
+          if (m.flight() == null) {
+            // The mappers reject travellers without a flight: this message is empty.
+            scan.problems.addAll(warnings(m));
+            continue;
+          }
+          scan.flights.merge(TravellerIds.flightKey(m.flight()), 1, Integer::sum);
+          if (m instanceof ApiMessage a) {
+            scan.apiTravellers += a.travellers().size();
+          }
+        }
+      }
+      scan.problems.addAll(r.envelopeIssues());
+      scan.input = in.finish(file.toString());
+    }
+    return scan;
+  }
+
+  private static List<ParsedMessage> messagesOf(Path file) throws IOException {
+    List<ParsedMessage> out = new ArrayList<>();
+    try (MessageReader r = MessageReader.open(file)) {
+      while (r.hasNext()) {
+        if (r.next() instanceof ParsedMessage m && m.flight() != null) {
+          out.add(m);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static <T> T await(Future<T> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) {
+        throw io;
+      }
+      if (c instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException(c);
+    }
+  }
+
+  private static List<Issue> warnings(ParsedMessage m) {
+    return m instanceof ApiMessage a ? a.warnings() : ((PnrMessage) m).warnings();
   }
 
   BatchReport run(InputStream stream, String source) throws IOException {
@@ -239,8 +328,7 @@ public final class Batch {
     if (m.flight() != null) {
       return true;
     }
-    (m instanceof ApiMessage a ? a.warnings() : ((PnrMessage) m).warnings())
-        .forEach(this::problem);
+    warnings(m).forEach(this::problem);
     return false;
   }
 
@@ -347,11 +435,11 @@ public final class Batch {
       var rules = engine.currentRules();
       boolean api = g.hasApi();
       boolean pnr = g.hasPnr();
-      List<FlightGroup.Person> people = g.people();
       while (inFlight.remainingCapacity() == 0) {
         writeOne();
       }
-      inFlight.add(engine.workers().submit(() -> engine.assess(people, api, pnr, rules)));
+      // Linking, matching and rules all run on the worker; this thread only reads and writes.
+      inFlight.add(engine.workers().submit(() -> engine.assess(g.people(), api, pnr, rules)));
     }
 
     void drain() throws IOException {
@@ -361,19 +449,7 @@ public final class Batch {
     }
 
     private void writeOne() throws IOException {
-      List<Assessment> done;
-      try {
-        done = inFlight.remove().get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while screening", e);
-      } catch (ExecutionException e) {
-        Throwable c = e.getCause();
-        if (c instanceof RuntimeException r) {
-          throw r;
-        }
-        throw new IOException(c);
-      }
+      List<Assessment> done = await(inFlight.remove());
       if (done.isEmpty()) {
         return;
       }
