@@ -182,10 +182,7 @@ public final class NameSimilarity {
     if (ca.equals(cb)) {
       return 0.95; // equivalent given names: canonical spellings are equal only within a group
     }
-    if (a.charAt(0) != b.charAt(0) && !ba.equals(bb)
-        && (sa.isEmpty() || sb.isEmpty() || sa.charAt(0) != sb.charAt(0))) {
-      // Neither the first letter nor the first consonant agree: a spelling of another name.
-      // (Skips most Jaro-Winkler work; OSAMA/USAMA still meet through their skeletons.)
+    if (unlike(a, sa, ba, b, sb, bb)) {
       return 0;
     }
     if (a.length() == 1 || b.length() == 1) {
@@ -204,6 +201,69 @@ public final class NameSimilarity {
       jw = Math.max(jw, 0.9);
     }
     return jw;
+  }
+
+  /**
+   * Neither the first letter nor the first consonant agree: a spelling of another name, similarity
+   * 0 unless the tokens are equal or equivalent. (Skips most Jaro-Winkler work; OSAMA/USAMA still
+   * meet through their skeletons.)
+   */
+  private static boolean unlike(String a, String sa, String ba, String b, String sb, String bb) {
+    return a.charAt(0) != b.charAt(0) && !ba.equals(bb)
+        && (sa.isEmpty() || sb.isEmpty() || sa.charAt(0) != sb.charAt(0));
+  }
+
+  /** Whether tokens i of x and j of y may pair: the cheap part of {@link #tokenSimilarity}. */
+  private static boolean mayPair(Tokens x, int i, Tokens y, int j) {
+    return x.token[i].equals(y.token[j]) || x.canonical[i].equals(y.canonical[j])
+        || !unlike(x.token[i], x.skeleton[i], x.bare[i], y.token[j], y.skeleton[j], y.bare[j]);
+  }
+
+  /**
+   * The score of {@link #compare}, or, when it is surely below {@code floor}, a bound below
+   * {@code floor} and at least the score. After the joins, a bound without Jaro-Winkler: every
+   * token that may pair pairs perfectly and the others stay unpaired. The matcher uses it to skip
+   * names that cannot reach its threshold, most names of a traveller on no list.
+   */
+  static double scoreAtLeast(Tokens x, Tokens y, double floor) {
+    if (x.size() == 0 || y.size() == 0) {
+      return 0;
+    }
+    x = joinWhereItHelps(x, y);
+    y = joinWhereItHelps(y, x);
+    double bound = upperBound(x, y);
+    return bound < floor ? bound : paired(x, y, false).score();
+  }
+
+  /** At least the score of {@link #paired}: see {@link #scoreAtLeast}. */
+  private static double upperBound(Tokens x, Tokens y) {
+    double pairable = 0;
+    double unpaired = 0;
+    for (int i = 0; i < x.size(); i++) {
+      boolean may = false;
+      for (int j = 0; j < y.size() && !may; j++) {
+        may = mayPair(x, i, y, j);
+      }
+      if (may) {
+        pairable += x.weight[i];
+      } else {
+        unpaired += x.weight[i];
+      }
+    }
+    for (int j = 0; j < y.size(); j++) {
+      boolean may = false;
+      for (int i = 0; i < x.size() && !may; i++) {
+        may = mayPair(x, i, y, j);
+      }
+      if (may) {
+        pairable += y.weight[j];
+      } else {
+        unpaired += y.weight[j];
+      }
+    }
+    // A pair weighs the mean of its two tokens: the pairs weigh at most half the pairable weight.
+    double paired = pairable / 2;
+    return paired == 0 ? 0 : paired / (paired + UNPAIRED_WEIGHT * unpaired);
   }
 
   /**
@@ -241,7 +301,11 @@ public final class NameSimilarity {
       return new Result(0, List.of(), List.of());
     }
     x = joinWhereItHelps(x, y);
-    y = joinWhereItHelps(y, x);
+    return paired(x, joinWhereItHelps(y, x), explain);
+  }
+
+  /** Compares names whose tokens are joined already: pairs tokens, best pairs first. */
+  private static Result paired(Tokens x, Tokens y, boolean explain) {
     int n = x.size();
     int m = y.size();
     double[] sim = new double[n * m];
