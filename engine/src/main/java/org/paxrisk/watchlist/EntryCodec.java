@@ -143,7 +143,9 @@ final class EntryCodec {
   /** The part of an entry that scoring reads. */
   record Lean(WatchlistEntry.Kind kind, Gender gender, NameSimilarity.Tokens[] names,
       boolean[] weak, int[] datesOfBirth, String[] nationalities, String[] documentNumbers,
-      String[] documentCountries, java.util.Map<String, Long> namesByToken) {
+      String[] documentCountries, int[] tokenIndex) {
+
+    private static final int[] NONE = new int[0];
 
     Lean(WatchlistEntry.Kind kind, Gender gender, NameSimilarity.Tokens[] names, boolean[] weak,
         int[] datesOfBirth, String[] nationalities, String[] documentNumbers,
@@ -153,20 +155,30 @@ final class EntryCodec {
     }
 
     /**
-     * Canonical spellings and skeletons (prefixed C and S) to the names that hold them, as bits
-     * (name i is bit i; names past 63 share bit 63): which aliases share a query token outright.
+     * For an entry with more names than the matcher compares: each name's token count, then per
+     * name and token the hashes of its canonical spelling and of its skeleton. One array scanned
+     * in order is quicker to find which aliases share a query token outright than a map of
+     * strings (see {@link WatchlistMatcher#overlaps}). Empty for other entries.
      */
-    private static java.util.Map<String, Long> index(NameSimilarity.Tokens[] names) {
-      java.util.Map<String, Long> m = new java.util.HashMap<>();
+    private static int[] index(NameSimilarity.Tokens[] names) {
+      if (names.length <= WatchlistMatcher.MAX_NAMES_COMPARED) {
+        return NONE;
+      }
+      int tokens = 0;
+      for (NameSimilarity.Tokens t : names) {
+        tokens += t.size();
+      }
+      int[] index = new int[names.length + 2 * tokens];
+      int p = names.length;
       for (int i = 0; i < names.length; i++) {
-        long bit = 1L << Math.min(i, 63);
         NameSimilarity.Tokens t = names[i];
+        index[i] = t.size();
         for (int k = 0; k < t.size(); k++) {
-          m.merge("C" + t.canonical[k], bit, (a, b) -> a | b);
-          m.merge("S" + t.skeleton[k], bit, (a, b) -> a | b);
+          index[p++] = t.canonical[k].hashCode();
+          index[p++] = t.skeleton[k].hashCode();
         }
       }
-      return m;
+      return index;
     }
   }
 

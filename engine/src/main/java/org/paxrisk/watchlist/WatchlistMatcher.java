@@ -292,6 +292,9 @@ public final class WatchlistMatcher {
     double gender = gender(e.gender(), q.gender(), null);
     // The margin covers the rounding of the score to three decimals.
     double needed = threshold - 0.001 - (dob + nationality + gender);
+    if (needed > 1) {
+      return 0; // not even an equal name would do
+    }
     double score = 0;
     boolean named = false;
     for (int i : namesWorthComparing(e, query)) {
@@ -348,13 +351,25 @@ public final class WatchlistMatcher {
    * skeleton): a cheap count that picks the aliases worth a full comparison.
    */
   static int[] overlaps(EntryCodec.Lean e, NameSimilarity.Tokens query) {
-    int[] out = new int[e.names().length];
+    NameSimilarity.Tokens[] names = e.names();
+    int[] index = e.tokenIndex();
+    int[] out = new int[names.length];
     for (int q = 0; q < query.size(); q++) {
-      Long c = e.namesByToken().get("C" + query.canonical[q]);
-      Long s = e.namesByToken().get("S" + query.skeleton[q]);
-      long names = (c == null ? 0 : c) | (s == null ? 0 : s);
+      String canonical = query.canonical[q];
+      String skeleton = query.skeleton[q];
+      int c = canonical.hashCode();
+      int s = skeleton.hashCode();
+      long shared = 0; // name i is bit i; names past 63 share bit 63
+      for (int i = 0, p = names.length; i < names.length; i++) {
+        for (int k = 0; k < index[i]; k++, p += 2) {
+          if ((index[p] == c && names[i].canonical[k].equals(canonical))
+              || (index[p + 1] == s && names[i].skeleton[k].equals(skeleton))) {
+            shared |= 1L << Math.min(i, 63);
+          }
+        }
+      }
       for (int i = 0; i < out.length; i++) {
-        if ((names & (1L << Math.min(i, 63))) != 0) {
+        if ((shared & (1L << Math.min(i, 63))) != 0) {
           out[i]++;
         }
       }
@@ -403,8 +418,8 @@ public final class WatchlistMatcher {
     if (overlap[a] != overlap[b]) {
       return overlap[a] > overlap[b];
     }
-    int da = Math.abs(e.names()[a].size() - query.size());
-    int db = Math.abs(e.names()[b].size() - query.size());
+    int da = Math.abs(e.tokenIndex()[a] - query.size());
+    int db = Math.abs(e.tokenIndex()[b] - query.size());
     return da != db ? da < db : a < b;
   }
 
