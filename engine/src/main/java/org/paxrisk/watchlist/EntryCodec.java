@@ -54,7 +54,8 @@ final class EntryCodec {
     return w.toBytes();
   }
 
-  static Prepared decode(Bin.Reader r) {
+  /** The entry, without the names' tokens (scoring reads those through {@link #decodeLean}). */
+  static WatchlistEntry decode(Bin.Reader r) {
     int layout = r.u8();
     if (layout != LAYOUT) {
       throw new IllegalStateException("watch-list store record layout " + layout
@@ -67,12 +68,11 @@ final class EntryCodec {
     Gender gender = Gender.values()[r.u8()];
     int n = (int) r.varint();
     List<ListedName> names = new ArrayList<>(n);
-    NameSimilarity.Tokens[] tokens = new NameSimilarity.Tokens[n];
     for (int i = 0; i < n; i++) {
       ListedName.Type type = ListedName.Type.values()[r.u8()];
       boolean weak = r.u8() == 1;
       names.add(new ListedName(r.str(), r.str(), r.str(), type, weak));
-      tokens[i] = readTokens(r);
+      skipTokens(r);
     }
     int nd = (int) r.varint();
     List<DateRange> dobs = new ArrayList<>(nd);
@@ -90,9 +90,7 @@ final class EntryCodec {
       docs.add(new ListedDocument(r.str(), r.str(), r.str()));
     }
     String remarks = r.str();
-    WatchlistEntry e = new WatchlistEntry(id, list, category, kind, names, dobs, gender, nat, docs,
-        remarks);
-    return new Prepared(e, tokens);
+    return new WatchlistEntry(id, list, category, kind, names, dobs, gender, nat, docs, remarks);
   }
 
   /**
@@ -182,6 +180,15 @@ final class EntryCodec {
     }
   }
 
+  private static void skipTokens(Bin.Reader r) {
+    int k = (int) r.varint();
+    for (int j = 0; j < k; j++) {
+      r.skipStr();
+      r.skipStr();
+      r.i32();
+    }
+  }
+
   private static NameSimilarity.Tokens readTokens(Bin.Reader r) {
     int k = (int) r.varint();
     String[] tok = new String[k];
@@ -202,7 +209,4 @@ final class EntryCodec {
   static PartialDate unpack(int v) {
     return new PartialDate(v / 10000, v / 100 % 100, v % 100);
   }
-
-  /** An entry with its names as scoring wants them. */
-  record Prepared(WatchlistEntry entry, NameSimilarity.Tokens[] names) {}
 }

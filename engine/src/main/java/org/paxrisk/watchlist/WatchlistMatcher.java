@@ -318,8 +318,9 @@ public final class WatchlistMatcher {
     if (e.kind() != WatchlistEntry.Kind.DOCUMENT) {
       int bestIndex = -1;
       for (int i : namesWorthComparing(e, query)) {
-        double s = NameSimilarity.compare(query, e.names()[i], false).score()
-            * (e.weak()[i] ? 0.95 : 1.0);
+        double weak = e.weak()[i] ? 0.95 : 1.0;
+        double s = NameSimilarity.scoreAtLeast(query, e.names()[i], bestIndex < 0 ? 0
+            : above(score, weak)) * weak;
         if (bestIndex < 0 || s > score) {
           score = s;
           bestIndex = i;
@@ -423,13 +424,22 @@ public final class WatchlistMatcher {
     return da != db ? da < db : a < b;
   }
 
+  /**
+   * The floor for {@link NameSimilarity#scoreAtLeast} of a name that must beat {@code best}
+   * after its weak factor: a name whose bound is below it cannot, so it is not compared in full.
+   * The margin covers rounding.
+   */
+  private static double above(double best, double weak) {
+    return best / weak - 1e-9;
+  }
+
   /** Index of the name that scores best, for "matched name"; -1 when there is none. */
   static int bestName(EntryCodec.Lean e, NameSimilarity.Tokens query) {
     int best = -1;
     double bestScore = -1;
     for (int i = 0; i < e.names().length; i++) {
-      double s = NameSimilarity.compare(query, e.names()[i], false).score()
-          * (e.weak()[i] ? 0.95 : 1.0);
+      double weak = e.weak()[i] ? 0.95 : 1.0;
+      double s = NameSimilarity.scoreAtLeast(query, e.names()[i], above(bestScore, weak)) * weak;
       if (s > bestScore) {
         bestScore = s;
         best = i;
@@ -589,7 +599,7 @@ public final class WatchlistMatcher {
       for (int i = 0; i < kept.size() && out.size() < settings.maxMatches(); i++) {
         int id = (int) kept.get(i)[1];
         EntryCodec.Lean lean = store.lean(id);
-        WatchlistEntry e = store.entry(id).entry();
+        WatchlistEntry e = store.entry(id);
         List<String> reasons = new ArrayList<>(5);
         double s = score(lean, q, query, reasons);
         int named = lean.kind() == WatchlistEntry.Kind.DOCUMENT ? -1 : bestName(lean, query);
