@@ -54,7 +54,8 @@ final class EntryCodec {
     return w.toBytes();
   }
 
-  static Prepared decode(Bin.Reader r) {
+  /** The entry, without the names' tokens (scoring reads those through {@link #decodeLean}). */
+  static WatchlistEntry decode(Bin.Reader r) {
     int layout = r.u8();
     if (layout != LAYOUT) {
       throw new IllegalStateException("watch-list store record layout " + layout
@@ -67,12 +68,11 @@ final class EntryCodec {
     Gender gender = Gender.values()[r.u8()];
     int n = (int) r.varint();
     List<ListedName> names = new ArrayList<>(n);
-    NameSimilarity.Tokens[] tokens = new NameSimilarity.Tokens[n];
     for (int i = 0; i < n; i++) {
       ListedName.Type type = ListedName.Type.values()[r.u8()];
       boolean weak = r.u8() == 1;
       names.add(new ListedName(r.str(), r.str(), r.str(), type, weak));
-      tokens[i] = readTokens(r);
+      skipTokens(r);
     }
     int nd = (int) r.varint();
     List<DateRange> dobs = new ArrayList<>(nd);
@@ -90,9 +90,7 @@ final class EntryCodec {
       docs.add(new ListedDocument(r.str(), r.str(), r.str()));
     }
     String remarks = r.str();
-    WatchlistEntry e = new WatchlistEntry(id, list, category, kind, names, dobs, gender, nat, docs,
-        remarks);
-    return new Prepared(e, tokens);
+    return new WatchlistEntry(id, list, category, kind, names, dobs, gender, nat, docs, remarks);
   }
 
   /**
@@ -143,7 +141,9 @@ final class EntryCodec {
   /** The part of an entry that scoring reads. */
   record Lean(WatchlistEntry.Kind kind, Gender gender, NameSimilarity.Tokens[] names,
       boolean[] weak, int[] datesOfBirth, String[] nationalities, String[] documentNumbers,
-      String[] documentCountries, java.util.Map<String, Long> namesByToken) {
+      String[] documentCountries, int[] tokenIndex) {
+
+    private static final int[] NONE = new int[0];
 
     Lean(WatchlistEntry.Kind kind, Gender gender, NameSimilarity.Tokens[] names, boolean[] weak,
         int[] datesOfBirth, String[] nationalities, String[] documentNumbers,
@@ -153,20 +153,39 @@ final class EntryCodec {
     }
 
     /**
-     * Canonical spellings and skeletons (prefixed C and S) to the names that hold them, as bits
-     * (name i is bit i; names past 63 share bit 63): which aliases share a query token outright.
+     * For an entry with more names than the matcher compares: each name's token count, then per
+     * name and token the hashes of its canonical spelling and of its skeleton. One array scanned
+     * in order is quicker to find which aliases share a query token outright than a map of
+     * strings (see {@link WatchlistMatcher#overlaps}). Empty for other entries.
      */
-    private static java.util.Map<String, Long> index(NameSimilarity.Tokens[] names) {
-      java.util.Map<String, Long> m = new java.util.HashMap<>();
+    private static int[] index(NameSimilarity.Tokens[] names) {
+      if (names.length <= WatchlistMatcher.MAX_NAMES_COMPARED) {
+        return NONE;
+      }
+      int tokens = 0;
+      for (NameSimilarity.Tokens t : names) {
+        tokens += t.size();
+      }
+      int[] index = new int[names.length + 2 * tokens];
+      int p = names.length;
       for (int i = 0; i < names.length; i++) {
-        long bit = 1L << Math.min(i, 63);
         NameSimilarity.Tokens t = names[i];
+        index[i] = t.size();
         for (int k = 0; k < t.size(); k++) {
-          m.merge("C" + t.canonical[k], bit, (a, b) -> a | b);
-          m.merge("S" + t.skeleton[k], bit, (a, b) -> a | b);
+          index[p++] = t.canonical[k].hashCode();
+          index[p++] = t.skeleton[k].hashCode();
         }
       }
-      return m;
+      return index;
+    }
+  }
+
+  private static void skipTokens(Bin.Reader r) {
+    int k = (int) r.varint();
+    for (int j = 0; j < k; j++) {
+      r.skipStr();
+      r.skipStr();
+      r.i32();
     }
   }
 
@@ -190,7 +209,4 @@ final class EntryCodec {
   static PartialDate unpack(int v) {
     return new PartialDate(v / 10000, v / 100 % 100, v % 100);
   }
-
-  /** An entry with its names as scoring wants them. */
-  record Prepared(WatchlistEntry entry, NameSimilarity.Tokens[] names) {}
 }

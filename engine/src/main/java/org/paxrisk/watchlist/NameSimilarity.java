@@ -97,6 +97,13 @@ public final class NameSimilarity {
     /** The longest token, and the shortest two adjacent tokens joined: bounds for joins. */
     final int maxLength;
     final int minPairLength;
+    /**
+     * Per token, what the cheap tests read, so that they need not reach into the strings (list
+     * names are scattered in memory): length, first letter and first consonant, and the hashes
+     * of the canonical spelling and of the bare skeleton. See {@link #CHEAP}.
+     */
+    final int[] cheap;
+    private JoinedSkeletons joined;
 
     Tokens(String[] token, String[] skeleton, double[] weight) {
       this(token, skeleton, weight, null, null);
@@ -109,6 +116,7 @@ public final class NameSimilarity {
       this.weight = weight;
       this.canonical = canonical != null ? canonical : new String[token.length];
       this.bare = bare != null ? bare : new String[token.length];
+      this.cheap = new int[token.length * CHEAP];
       int max = 0;
       int minPair = Integer.MAX_VALUE;
       for (int i = 0; i < token.length; i++) {
@@ -118,6 +126,11 @@ public final class NameSimilarity {
         if (this.bare[i] == null) {
           this.bare[i] = withoutArticle(token[i], skeleton[i]);
         }
+        cheap[i * CHEAP] = token[i].length();
+        cheap[i * CHEAP + 1] = token[i].charAt(0) << 16
+            | (skeleton[i].isEmpty() ? 0 : skeleton[i].charAt(0));
+        cheap[i * CHEAP + 2] = this.canonical[i].hashCode();
+        cheap[i * CHEAP + 3] = this.bare[i].hashCode();
         max = Math.max(max, token[i].length());
         if (i > 0) {
           minPair = Math.min(minPair, token[i - 1].length() + token[i].length());
@@ -129,6 +142,31 @@ public final class NameSimilarity {
 
     int size() {
       return token.length;
+    }
+
+    static final int CHEAP = 4;
+
+    int length(int i) {
+      return cheap[i * CHEAP];
+    }
+
+    /** The first letter of token i. */
+    int first(int i) {
+      return cheap[i * CHEAP + 1] >>> 16;
+    }
+
+    /**
+     * The skeleton of tokens i to i + span - 1 joined (span 2 or 3), all made on first use: list
+     * names are compared with many queries. Tokens of list entries are shared between threads;
+     * the holder's fields are final, so a thread sees it whole or makes its own.
+     */
+    String joinedSkeleton(int i, int span) {
+      JoinedSkeletons j = joined;
+      if (j == null) {
+        j = new JoinedSkeletons(token);
+        joined = j;
+      }
+      return (span == 2 ? j.two : j.three)[i];
     }
 
     /** Tokens of a normalised name; weights from {@code weights} (null: 1, particles 0.2). */
@@ -169,6 +207,23 @@ public final class NameSimilarity {
     }
   }
 
+  /** Skeletons of each two and three adjacent tokens joined, by first token. */
+  private static final class JoinedSkeletons {
+    final String[] two;
+    final String[] three;
+
+    JoinedSkeletons(String[] token) {
+      two = new String[Math.max(0, token.length - 1)];
+      three = new String[Math.max(0, token.length - 2)];
+      for (int i = 0; i < two.length; i++) {
+        two[i] = Skeleton.of(token[i] + token[i + 1]);
+        if (i < three.length) {
+          three[i] = Skeleton.of(token[i] + token[i + 1] + token[i + 2]);
+        }
+      }
+    }
+  }
+
   /** Weights tokens by how rare they are in a list. */
   interface TokenWeights {
     double weight(String token);
@@ -182,10 +237,7 @@ public final class NameSimilarity {
     if (ca.equals(cb)) {
       return 0.95; // equivalent given names: canonical spellings are equal only within a group
     }
-    if (a.charAt(0) != b.charAt(0) && !ba.equals(bb)
-        && (sa.isEmpty() || sb.isEmpty() || sa.charAt(0) != sb.charAt(0))) {
-      // Neither the first letter nor the first consonant agree: a spelling of another name.
-      // (Skips most Jaro-Winkler work; OSAMA/USAMA still meet through their skeletons.)
+    if (unlike(a, sa, ba, b, sb, bb)) {
       return 0;
     }
     if (a.length() == 1 || b.length() == 1) {
@@ -204,6 +256,79 @@ public final class NameSimilarity {
       jw = Math.max(jw, 0.9);
     }
     return jw;
+  }
+
+  /**
+   * Neither the first letter nor the first consonant agree: a spelling of another name, similarity
+   * 0 unless the tokens are equal or equivalent. (Skips most Jaro-Winkler work; OSAMA/USAMA still
+   * meet through their skeletons.)
+   */
+  private static boolean unlike(String a, String sa, String ba, String b, String sb, String bb) {
+    return a.charAt(0) != b.charAt(0) && !ba.equals(bb)
+        && (sa.isEmpty() || sb.isEmpty() || sa.charAt(0) != sb.charAt(0));
+  }
+
+  /**
+   * Whether tokens i of x and j of y may pair: the cheap part of {@link #tokenSimilarity} (equal
+   * tokens share their first letter), from {@link Tokens#cheap} and, when hashes agree, the
+   * strings.
+   */
+  private static boolean mayPair(Tokens x, int i, Tokens y, int j) {
+    int a = x.cheap[i * Tokens.CHEAP + 1];
+    int b = y.cheap[j * Tokens.CHEAP + 1];
+    int consonant = a & 0xFFFF;
+    return a >>> 16 == b >>> 16 || (consonant != 0 && consonant == (b & 0xFFFF))
+        || (x.cheap[i * Tokens.CHEAP + 2] == y.cheap[j * Tokens.CHEAP + 2]
+            && x.canonical[i].equals(y.canonical[j]))
+        || (x.cheap[i * Tokens.CHEAP + 3] == y.cheap[j * Tokens.CHEAP + 3]
+            && x.bare[i].equals(y.bare[j]));
+  }
+
+  /**
+   * The score of {@link #compare}, or, when it is surely below {@code floor}, a bound below
+   * {@code floor} and at least the score. After the joins, a bound without Jaro-Winkler: every
+   * token that may pair pairs perfectly and the others stay unpaired. The matcher uses it to skip
+   * names that cannot reach its threshold, most names of a traveller on no list.
+   */
+  static double scoreAtLeast(Tokens x, Tokens y, double floor) {
+    if (x.size() == 0 || y.size() == 0) {
+      return 0;
+    }
+    x = joinWhereItHelps(x, y);
+    y = joinWhereItHelps(y, x);
+    double bound = upperBound(x, y);
+    return bound < floor ? bound : paired(x, y, false).score();
+  }
+
+  /** At least the score of {@link #paired}: see {@link #scoreAtLeast}. */
+  private static double upperBound(Tokens x, Tokens y) {
+    double pairable = 0;
+    double unpaired = 0;
+    for (int i = 0; i < x.size(); i++) {
+      boolean may = false;
+      for (int j = 0; j < y.size() && !may; j++) {
+        may = mayPair(x, i, y, j);
+      }
+      if (may) {
+        pairable += x.weight[i];
+      } else {
+        unpaired += x.weight[i];
+      }
+    }
+    for (int j = 0; j < y.size(); j++) {
+      boolean may = false;
+      for (int i = 0; i < x.size() && !may; i++) {
+        may = mayPair(x, i, y, j);
+      }
+      if (may) {
+        pairable += y.weight[j];
+      } else {
+        unpaired += y.weight[j];
+      }
+    }
+    // A pair weighs the mean of its two tokens: the pairs weigh at most half the pairable weight.
+    double paired = pairable / 2;
+    return paired == 0 ? 0 : paired / (paired + UNPAIRED_WEIGHT * unpaired);
   }
 
   /**
@@ -241,7 +366,11 @@ public final class NameSimilarity {
       return new Result(0, List.of(), List.of());
     }
     x = joinWhereItHelps(x, y);
-    y = joinWhereItHelps(y, x);
+    return paired(x, joinWhereItHelps(y, x), explain);
+  }
+
+  /** Compares names whose tokens are joined already: pairs tokens, best pairs first. */
+  private static Result paired(Tokens x, Tokens y, boolean explain) {
     int n = x.size();
     int m = y.size();
     double[] sim = new double[n * m];
@@ -322,20 +451,15 @@ public final class NameSimilarity {
       for (int i = 0; i + span <= x.size(); i++) {
         int len = 0;
         for (int k = i; k < i + span; k++) {
-          len += x.token[k].length();
+          len += x.length(k);
         }
         for (int j = 0; j < y.size(); j++) {
-          String t = y.token[j];
           // Cheap filters first: similar length and the same first letter.
-          if (Math.abs(t.length() - len) > 2 || t.charAt(0) != x.token[i].charAt(0)) {
+          if (Math.abs(y.length(j) - len) > 2 || y.first(j) != x.first(i)) {
             continue;
           }
-          StringBuilder joined = new StringBuilder(len);
-          for (int k = i; k < i + span; k++) {
-            joined.append(x.token[k]);
-          }
-          String jt = joined.toString();
-          if (t.equals(jt) || Skeleton.of(jt).equals(y.skeleton[j])) {
+          // Equal tokens have equal skeletons: the skeletons alone decide.
+          if (x.joinedSkeleton(i, span).equals(y.skeleton[j])) {
             Tokens merged = x.join(i);
             return joinWhereItHelps(span == 3 ? merged.join(i) : merged, y);
           }

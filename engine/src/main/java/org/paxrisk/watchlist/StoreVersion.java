@@ -50,7 +50,7 @@ final class StoreVersion implements Closeable {
   }
 
   /** The entry with that number, decoded, or null. */
-  EntryCodec.Prepared entry(int id) {
+  WatchlistEntry entry(int id) {
     byte[] b = entries.get(id);
     if (b == null) {
       return null;

@@ -268,11 +268,48 @@ public final class WatchlistMatcher {
     if (e == null) {
       return;
     }
-    double s = score(e, q, query, null);
-    best.bestScore = Math.max(best.bestScore, s);
+    double s = q.documents().isEmpty() ? scoreIfKept(e, q, query, settings.threshold())
+        : score(e, q, query, null);
     if (s >= settings.threshold()) {
       best.kept.add(new double[] {s, id});
     }
+  }
+
+  /**
+   * The score of an entry for a query without documents, as {@link #score} gives it, when it may
+   * reach {@code threshold}; otherwise some lower score. Date of birth, nationality and gender
+   * are known first (a differing date takes 0.15 off), so that names that cannot make up the
+   * rest ({@link NameSimilarity#scoreAtLeast}) are not compared in full: for a traveller on no
+   * list, that is most of them.
+   */
+  static double scoreIfKept(EntryCodec.Lean e, Query q, NameSimilarity.Tokens query,
+      double threshold) {
+    if (e.kind() == WatchlistEntry.Kind.DOCUMENT) {
+      return 0; // without documents to compare, a document entry scores nothing
+    }
+    double dob = dateOfBirth(e.datesOfBirth(), q.dateOfBirth(), null);
+    double nationality = nationality(e.nationalities(), q.nationality(), null);
+    double gender = gender(e.gender(), q.gender(), null);
+    // The margin covers the rounding of the score to three decimals.
+    double needed = threshold - 0.001 - (dob + nationality + gender);
+    if (needed > 1) {
+      return 0; // not even an equal name would do
+    }
+    double score = 0;
+    boolean named = false;
+    for (int i : namesWorthComparing(e, query)) {
+      double weak = e.weak()[i] ? 0.95 : 1.0;
+      // Below the floor, a bound stands for the score: it keeps the entry out all the same.
+      double s = NameSimilarity.scoreAtLeast(query, e.names()[i], needed / weak) * weak;
+      if (!named || s > score) {
+        score = s;
+        named = true;
+      }
+    }
+    score += dob;
+    score += nationality;
+    score += gender;
+    return Math.max(0, Math.min(1, Math.round(score * 1000) / 1000.0));
   }
 
   /** The score of an entry for a query; with {@code why} not null, also the reasons. */
@@ -281,8 +318,9 @@ public final class WatchlistMatcher {
     if (e.kind() != WatchlistEntry.Kind.DOCUMENT) {
       int bestIndex = -1;
       for (int i : namesWorthComparing(e, query)) {
-        double s = NameSimilarity.compare(query, e.names()[i], false).score()
-            * (e.weak()[i] ? 0.95 : 1.0);
+        double weak = e.weak()[i] ? 0.95 : 1.0;
+        double s = NameSimilarity.scoreAtLeast(query, e.names()[i], bestIndex < 0 ? 0
+            : above(score, weak)) * weak;
         if (bestIndex < 0 || s > score) {
           score = s;
           bestIndex = i;
@@ -314,13 +352,25 @@ public final class WatchlistMatcher {
    * skeleton): a cheap count that picks the aliases worth a full comparison.
    */
   static int[] overlaps(EntryCodec.Lean e, NameSimilarity.Tokens query) {
-    int[] out = new int[e.names().length];
+    NameSimilarity.Tokens[] names = e.names();
+    int[] index = e.tokenIndex();
+    int[] out = new int[names.length];
     for (int q = 0; q < query.size(); q++) {
-      Long c = e.namesByToken().get("C" + query.canonical[q]);
-      Long s = e.namesByToken().get("S" + query.skeleton[q]);
-      long names = (c == null ? 0 : c) | (s == null ? 0 : s);
+      String canonical = query.canonical[q];
+      String skeleton = query.skeleton[q];
+      int c = canonical.hashCode();
+      int s = skeleton.hashCode();
+      long shared = 0; // name i is bit i; names past 63 share bit 63
+      for (int i = 0, p = names.length; i < names.length; i++) {
+        for (int k = 0; k < index[i]; k++, p += 2) {
+          if ((index[p] == c && names[i].canonical[k].equals(canonical))
+              || (index[p + 1] == s && names[i].skeleton[k].equals(skeleton))) {
+            shared |= 1L << Math.min(i, 63);
+          }
+        }
+      }
       for (int i = 0; i < out.length; i++) {
-        if ((names & (1L << Math.min(i, 63))) != 0) {
+        if ((shared & (1L << Math.min(i, 63))) != 0) {
           out[i]++;
         }
       }
@@ -369,9 +419,18 @@ public final class WatchlistMatcher {
     if (overlap[a] != overlap[b]) {
       return overlap[a] > overlap[b];
     }
-    int da = Math.abs(e.names()[a].size() - query.size());
-    int db = Math.abs(e.names()[b].size() - query.size());
+    int da = Math.abs(e.tokenIndex()[a] - query.size());
+    int db = Math.abs(e.tokenIndex()[b] - query.size());
     return da != db ? da < db : a < b;
+  }
+
+  /**
+   * The floor for {@link NameSimilarity#scoreAtLeast} of a name that must beat {@code best}
+   * after its weak factor: a name whose bound is below it cannot, so it is not compared in full.
+   * The margin covers rounding.
+   */
+  private static double above(double best, double weak) {
+    return best / weak - 1e-9;
   }
 
   /** Index of the name that scores best, for "matched name"; -1 when there is none. */
@@ -379,8 +438,8 @@ public final class WatchlistMatcher {
     int best = -1;
     double bestScore = -1;
     for (int i = 0; i < e.names().length; i++) {
-      double s = NameSimilarity.compare(query, e.names()[i], false).score()
-          * (e.weak()[i] ? 0.95 : 1.0);
+      double weak = e.weak()[i] ? 0.95 : 1.0;
+      double s = NameSimilarity.scoreAtLeast(query, e.names()[i], above(bestScore, weak)) * weak;
       if (s > bestScore) {
         bestScore = s;
         best = i;
@@ -529,7 +588,6 @@ public final class WatchlistMatcher {
   private final class Scored {
     final java.util.HashSet<Integer> scored = new java.util.HashSet<>();
     final List<double[]> kept = new ArrayList<>();
-    double bestScore;
 
     /** The kept entries, best first, decoded in full with their reasons. */
     List<WatchlistMatch> results(Query q, NameSimilarity.Tokens query) {
@@ -541,7 +599,7 @@ public final class WatchlistMatcher {
       for (int i = 0; i < kept.size() && out.size() < settings.maxMatches(); i++) {
         int id = (int) kept.get(i)[1];
         EntryCodec.Lean lean = store.lean(id);
-        WatchlistEntry e = store.entry(id).entry();
+        WatchlistEntry e = store.entry(id);
         List<String> reasons = new ArrayList<>(5);
         double s = score(lean, q, query, reasons);
         int named = lean.kind() == WatchlistEntry.Kind.DOCUMENT ? -1 : bestName(lean, query);

@@ -86,9 +86,9 @@ public final class WatchlistStore implements AutoCloseable {
   /** Hands every entry of every list to {@code sink}, in store order. */
   public void forEach(java.util.function.Consumer<WatchlistEntry> sink) {
     for (int id = 0; id < version.size(); id++) {
-      EntryCodec.Prepared p = version.entry(id);
-      if (p != null) {
-        sink.accept(p.entry());
+      WatchlistEntry e = version.entry(id);
+      if (e != null) {
+        sink.accept(e);
       }
     }
   }
@@ -139,7 +139,7 @@ public final class WatchlistStore implements AutoCloseable {
         StoreBuilder.Stats stats = StoreBuilder.build(build, sink -> {
           if (current != null) {
             for (int id = 0; id < current.size(); id++) {
-              WatchlistEntry e = current.entry(id).entry();
+              WatchlistEntry e = current.entry(id);
               if (!e.list().equals(list)) {
                 sink.accept(e);
               }
@@ -227,7 +227,7 @@ public final class WatchlistStore implements AutoCloseable {
             return;
           }
           byte[] b = in.readNBytes(n);
-          sink.accept(EntryCodec.decode(r.wrap(b, 0, n)).entry());
+          sink.accept(EntryCodec.decode(r.wrap(b, 0, n)));
         }
       }
     }
