@@ -183,7 +183,8 @@ public final class WatchlistMatcher {
         }
       }
       double bound = shared / (shared + NameSimilarity.UNPAIRED_WEIGHT * (total - shared));
-      if (bound + bonus >= settings.threshold() || !q.documents().isEmpty()) {
+      // An entry that shares a document with the traveller is scored below, whatever its name.
+      if (bound + bonus >= settings.threshold()) {
         score(id, q, query, best);
       }
     }
@@ -268,16 +269,17 @@ public final class WatchlistMatcher {
     if (e == null) {
       return;
     }
-    double s = q.documents().isEmpty() ? scoreIfKept(e, q, query, settings.threshold())
-        : score(e, q, query, null);
+    // Without a shared document, documents add nothing: the quick path gives the same score.
+    double s = sharesDocument(e, q.documents()) ? score(e, q, query, null)
+        : scoreIfKept(e, q, query, settings.threshold());
     if (s >= settings.threshold()) {
       best.kept.add(new double[] {s, id});
     }
   }
 
   /**
-   * The score of an entry for a query without documents, as {@link #score} gives it, when it may
-   * reach {@code threshold}; otherwise some lower score. Date of birth, nationality and gender
+   * The score of an entry for a query that shares no document with it, as {@link #score} gives
+   * it, when it may reach {@code threshold}; otherwise some lower score. Date of birth, nationality and gender
    * are known first (a differing date takes 0.15 off), so that names that cannot make up the
    * rest ({@link NameSimilarity#scoreAtLeast}) are not compared in full: for a traveller on no
    * list, that is most of them.
@@ -449,6 +451,25 @@ public final class WatchlistMatcher {
   }
 
   /** 1 for an equal document number, 0.9 up to OCR slips, 0.3 less for another country, else 0. */
+  /** Whether one of the traveller's documents is one of the entry's, up to OCR slips. */
+  private static boolean sharesDocument(EntryCodec.Lean e, List<TravelDocument> docs) {
+    if (docs.isEmpty() || e.documentNumbers().length == 0) {
+      return false;
+    }
+    for (TravelDocument d : docs) {
+      String k = d.number() == null ? null : Keys.documentKey(d.number());
+      if (k == null) {
+        continue;
+      }
+      for (String listed : e.documentNumbers()) {
+        if (k.equals(Keys.documentKey(listed))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static double documents(EntryCodec.Lean e, List<TravelDocument> docs, List<String> why) {
     double best = 0;
     String reason = null;
