@@ -96,19 +96,28 @@ final class FlightGroup {
     boolean[] used = new boolean[pnrTravellers.size()];
     List<Person> people = new ArrayList<>();
     Set<String> seenApi = new HashSet<>();
+    // Positions continue over a flight's later API messages, so that ids stay unique.
+    int passengers = 0;
+    int crew = 0;
     for (ApiMessage m : api) {
       List<Traveller> ts = m.travellers();
+      int base = m.isCrewList() ? crew : passengers;
       for (int i = 0; i < ts.size(); i++) {
         Traveller t = ts.get(i);
         // A later API message (check-in, then door close) repeats people already listed.
         if (!seenApi.add(apiIdentity(t))) {
           continue;
         }
-        String id = m.isCrewList() ? TravellerIds.apiCrew(f, i + 1)
-            : TravellerIds.apiPassenger(f, i + 1);
+        String id = m.isCrewList() ? TravellerIds.apiCrew(f, base + i + 1)
+            : TravellerIds.apiPassenger(f, base + i + 1);
         int p = t.isCrew() ? -1 : link(t, pnrTravellers, byDocument, byName, used);
         people.add(p < 0 ? new Person(id, f, t, null, null)
             : new Person(id, f, t, pnrTravellers.get(p), pnrBookings.get(p)));
+      }
+      if (m.isCrewList()) {
+        crew += ts.size();
+      } else {
+        passengers += ts.size();
       }
     }
     Map<Booking, Integer> positionInBooking = new java.util.IdentityHashMap<>();

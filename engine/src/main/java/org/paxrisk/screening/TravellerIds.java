@@ -10,7 +10,8 @@ import org.paxrisk.model.Flight;
  * <p>Form: {@code <flight number>-<departure date yyyyMMdd>-<origin>-<suffix>}, for example
  * {@code LH0400-20260301-FRA-A12}. The suffix is {@code A<n>} for the n-th passenger of the flight's
  * API list (from 1), {@code C<n>} for the n-th member of its crew list, and {@code R<locator>-<n>}
- * for the n-th traveller of a PNR whose traveller is on no API list.
+ * for the n-th traveller of a PNR whose traveller is on no API list. When a flight has several API
+ * lists (an update at door close), positions go on from where the earlier lists ended.
  */
 public final class TravellerIds {
   private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
