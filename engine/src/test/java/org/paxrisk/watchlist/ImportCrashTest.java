@@ -61,6 +61,43 @@ class ImportCrashTest {
     }
   }
 
+  /**
+   * Kills at points spread over a whole import, from its start to its publication: whatever the
+   * moment, the store opens at a complete version (the one before, or the new one if it was
+   * published) and the next import succeeds and leaves no half-built folder.
+   */
+  @Test
+  void killAtAnyPoint_storeOpensAtACompleteVersion(@TempDir Path base) throws Exception {
+    int count = 50_000;
+    // How long an undisturbed import takes here, child JVM start included.
+    Path timing = base.resolve("timing");
+    WatchlistStore.importList(timing, ListGenerator.withSeed(1).importer(10, "no-fly"), List.of(),
+        "small");
+    long t0 = System.nanoTime();
+    Process full = startImport(timing, count);
+    assertTrue(full.waitFor(2, TimeUnit.MINUTES));
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+
+    for (int percent : new int[] {5, 35, 65, 95}) {
+      Path dir = base.resolve("kill-" + percent);
+      WatchlistStore.importList(dir, ListGenerator.withSeed(1).importer(10, "no-fly"), List.of(),
+          "small");
+      Process child = startImport(dir, count);
+      Thread.sleep(millis * percent / 100);
+      child.destroyForcibly();
+      assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+      try (WatchlistStore s = WatchlistStore.open(dir)) {
+        // Either the import never published (the 10 entries) or it did (all of them).
+        assertTrue(s.size() == 10 || s.size() == 10 + count,
+            "killed at " + percent + "%: " + s.size() + " entries in " + s.version());
+        assertEquals(s.size(), s.manifest().entries());
+      }
+      WatchlistStore.importList(dir, ListGenerator.withSeed(2).importer(5, "no-fly"), List.of(),
+          "other");
+      assertTrue(buildDirs(dir).isEmpty(), "killed at " + percent + "%: a build folder is left");
+    }
+  }
+
   private static Process startImport(Path dir, int count) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
