@@ -81,19 +81,7 @@ final class FlightGroup {
         }
       }
     }
-    Map<String, List<Integer>> byDocument = new HashMap<>();
-    Map<String, List<Integer>> byName = new HashMap<>();
-    for (int i = 0; i < pnrTravellers.size(); i++) {
-      Traveller t = pnrTravellers.get(i);
-      for (TravelDocument d : t.documents()) {
-        String k = documentKey(d);
-        if (k != null) {
-          byDocument.computeIfAbsent(k, x -> new ArrayList<>(1)).add(i);
-        }
-      }
-      byName.computeIfAbsent(nameKey(t), x -> new ArrayList<>(1)).add(i);
-    }
-    boolean[] used = new boolean[pnrTravellers.size()];
+    PnrSide side = new PnrSide(pnrTravellers);
     List<Person> people = new ArrayList<>();
     Set<String> seenApi = new HashSet<>();
     // Positions continue over a flight's later API messages, so that ids stay unique.
@@ -110,7 +98,7 @@ final class FlightGroup {
         }
         String id = m.isCrewList() ? TravellerIds.apiCrew(f, base + i + 1)
             : TravellerIds.apiPassenger(f, base + i + 1);
-        int p = t.isCrew() ? -1 : link(t, pnrTravellers, byDocument, byName, used);
+        int p = t.isCrew() ? -1 : side.link(t);
         people.add(p < 0 ? new Person(id, f, t, null, null)
             : new Person(id, f, t, pnrTravellers.get(p), pnrBookings.get(p)));
       }
@@ -124,7 +112,7 @@ final class FlightGroup {
     for (int i = 0; i < pnrTravellers.size(); i++) {
       Booking b = pnrBookings.get(i);
       int n = positionInBooking.merge(b, 1, Integer::sum);
-      if (!used[i]) {
+      if (!side.used[i]) {
         String locator = b.recordLocator() == null ? "UNKNOWN" : b.recordLocator();
         people.add(new Person(TravellerIds.pnrOnly(f, locator, n), f, null, pnrTravellers.get(i),
             b));
@@ -139,19 +127,36 @@ final class FlightGroup {
    */
   static Traveller sameTraveller(Traveller t, Booking booking) {
     List<Traveller> pnr = booking.travellers();
-    Map<String, List<Integer>> byDocument = new HashMap<>();
-    Map<String, List<Integer>> byName = new HashMap<>();
-    for (int i = 0; i < pnr.size(); i++) {
-      for (TravelDocument d : pnr.get(i).documents()) {
-        String k = documentKey(d);
-        if (k != null) {
-          byDocument.computeIfAbsent(k, x -> new ArrayList<>(1)).add(i);
-        }
-      }
-      byName.computeIfAbsent(nameKey(pnr.get(i)), x -> new ArrayList<>(1)).add(i);
-    }
-    int i = link(t, pnr, byDocument, byName, new boolean[pnr.size()]);
+    int i = new PnrSide(pnr).link(t);
     return i >= 0 ? pnr.get(i) : pnr.size() == 1 ? pnr.get(0) : null;
+  }
+
+  /** PNR travellers indexed by document and by name, each linked to at most one API traveller. */
+  private static final class PnrSide {
+    final List<Traveller> travellers;
+    final Map<String, List<Integer>> byDocument = new HashMap<>();
+    final Map<String, List<Integer>> byName = new HashMap<>();
+    final boolean[] used;
+
+    PnrSide(List<Traveller> travellers) {
+      this.travellers = travellers;
+      this.used = new boolean[travellers.size()];
+      for (int i = 0; i < travellers.size(); i++) {
+        Traveller t = travellers.get(i);
+        for (TravelDocument d : t.documents()) {
+          String k = documentKey(d);
+          if (k != null) {
+            byDocument.computeIfAbsent(k, x -> new ArrayList<>(1)).add(i);
+          }
+        }
+        byName.computeIfAbsent(nameKey(t), x -> new ArrayList<>(1)).add(i);
+      }
+    }
+
+    /** The PNR traveller who is {@code t} (see the class comment), now used; or -1. */
+    int link(Traveller t) {
+      return FlightGroup.link(t, travellers, byDocument, byName, used);
+    }
   }
 
   boolean hasApi() {
