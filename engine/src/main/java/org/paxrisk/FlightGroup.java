@@ -22,7 +22,8 @@ import org.paxrisk.screening.TravellerIds;
  *
  * <p>Linking, strongest evidence first, each PNR traveller used at most once: the same document
  * number; else the same surname, given names and date of birth; else the same surname and given
- * names with no contradicting date of birth, in message order. Names are compared as letters only, so "O'NEIL" and
+ * names with no contradicting date of birth, in message order; and, for whoever is left, the one
+ * PNR traveller with the same surname and first given name (PNRs often drop middle names). Names are compared as letters only, so "O'NEIL" and
  * "ONEIL" link; dates of birth at the precision both give.
  */
 final class FlightGroup {
@@ -84,6 +85,8 @@ final class FlightGroup {
     PnrSide side = new PnrSide(pnrTravellers);
     List<Person> people = new ArrayList<>();
     Set<String> seenApi = new HashSet<>();
+    List<String> apiIds = new ArrayList<>();
+    List<Traveller> apiTravellers = new ArrayList<>();
     // Positions continue over a flight's later API messages, so that ids stay unique.
     int passengers = 0;
     int crew = 0;
@@ -98,15 +101,31 @@ final class FlightGroup {
         }
         String id = m.isCrewList() ? TravellerIds.apiCrew(f, base + i + 1)
             : TravellerIds.apiPassenger(f, base + i + 1);
-        int p = t.isCrew() ? -1 : side.link(t);
-        people.add(p < 0 ? new Person(id, f, t, null, null)
-            : new Person(id, f, t, pnrTravellers.get(p), pnrBookings.get(p)));
+        apiIds.add(id);
+        apiTravellers.add(t);
       }
       if (m.isCrewList()) {
         crew += ts.size();
       } else {
         passengers += ts.size();
       }
+    }
+    // Exact links first (document, full name), then first names for whoever is left, so that a
+    // PNR that drops a middle name cannot take the PNR traveller of someone named exactly.
+    int[] links = new int[apiTravellers.size()];
+    for (int i = 0; i < links.length; i++) {
+      links[i] = apiTravellers.get(i).isCrew() ? -1 : side.link(apiTravellers.get(i));
+    }
+    for (int i = 0; i < links.length; i++) {
+      if (links[i] < 0 && !apiTravellers.get(i).isCrew()) {
+        links[i] = side.linkByFirstName(apiTravellers.get(i));
+      }
+    }
+    for (int i = 0; i < links.length; i++) {
+      int p = links[i];
+      people.add(p < 0 ? new Person(apiIds.get(i), f, apiTravellers.get(i), null, null)
+          : new Person(apiIds.get(i), f, apiTravellers.get(i), pnrTravellers.get(p),
+              pnrBookings.get(p)));
     }
     Map<Booking, Integer> positionInBooking = new java.util.IdentityHashMap<>();
     for (int i = 0; i < pnrTravellers.size(); i++) {
@@ -127,7 +146,11 @@ final class FlightGroup {
    */
   static Traveller sameTraveller(Traveller t, Booking booking) {
     List<Traveller> pnr = booking.travellers();
-    int i = new PnrSide(pnr).link(t);
+    PnrSide side = new PnrSide(pnr);
+    int i = side.link(t);
+    if (i < 0) {
+      i = side.linkByFirstName(t);
+    }
     return i >= 0 ? pnr.get(i) : pnr.size() == 1 ? pnr.get(0) : null;
   }
 
@@ -136,6 +159,7 @@ final class FlightGroup {
     final List<Traveller> travellers;
     final Map<String, List<Integer>> byDocument = new HashMap<>();
     final Map<String, List<Integer>> byName = new HashMap<>();
+    final Map<String, List<Integer>> byFirstName = new HashMap<>();
     final boolean[] used;
 
     PnrSide(List<Traveller> travellers) {
@@ -150,12 +174,34 @@ final class FlightGroup {
           }
         }
         byName.computeIfAbsent(nameKey(t), x -> new ArrayList<>(1)).add(i);
+        byFirstName.computeIfAbsent(firstNameKey(t), x -> new ArrayList<>(1)).add(i);
       }
     }
 
     /** The PNR traveller who is {@code t} (see the class comment), now used; or -1. */
     int link(Traveller t) {
       return FlightGroup.link(t, travellers, byDocument, byName, used);
+    }
+
+    /**
+     * The one unlinked PNR traveller with {@code t}'s surname and first given name and no
+     * contradicting date of birth (PNRs often leave out middle names), now used; or -1 when there
+     * is none or more than one.
+     */
+    int linkByFirstName(Traveller t) {
+      int found = -1;
+      for (int i : byFirstName.getOrDefault(firstNameKey(t), List.of())) {
+        if (!used[i] && datesAgree(t.dateOfBirth(), travellers.get(i).dateOfBirth())) {
+          if (found >= 0) {
+            return -1;
+          }
+          found = i;
+        }
+      }
+      if (found >= 0) {
+        used[found] = true;
+      }
+      return found;
     }
   }
 
@@ -235,6 +281,12 @@ final class FlightGroup {
 
   private static String nameKey(Traveller t) {
     return letters(t.surname()) + '/' + letters(t.givenNames());
+  }
+
+  private static String firstNameKey(Traveller t) {
+    String given = t.givenNames() == null ? "" : t.givenNames().trim();
+    int space = given.indexOf(' ');
+    return letters(t.surname()) + '/' + letters(space < 0 ? given : given.substring(0, space));
   }
 
   private static String apiIdentity(Traveller t) {
