@@ -115,22 +115,14 @@ class FaultTest {
   }
 
   private static List<String> command(Path out) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String flag : System.getProperty("paxrisk.jvm.flags", "").trim().split("\\s+")) {
-      if (!flag.isEmpty()) {
-        cmd.add(flag);
-      }
-    }
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "screen", "--store", store.toString(), "--threads", "2",
-        "--rules", rules.toString(), "--watch-rules",
+    List<String> args = new ArrayList<>(List.of("screen", "--store", store.toString(),
+        "--threads", "2", "--rules", rules.toString(), "--watch-rules",
         "--audit-log", tmp.resolve("audit.jsonl").toString()));
     if (out != null) {
-      cmd.addAll(List.of("--out", out.toString()));
+      args.addAll(List.of("--out", out.toString()));
     }
-    cmd.add(traffic.toString());
-    return cmd;
+    args.add(traffic.toString());
+    return ChildJvm.command(List.of(), Main.class, args);
   }
 
   private static List<String> withoutTimes(Path results) throws IOException {

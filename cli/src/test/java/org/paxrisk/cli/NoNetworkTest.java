@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.Permission;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,20 +36,11 @@ class NoNetworkTest {
   }
 
   private static String runOffline(boolean probe) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String flag : System.getProperty("paxrisk.jvm.flags", "").trim().split("\\s+")) {
-      if (!flag.isEmpty()) {
-        cmd.add(flag);
-      }
-    }
-    cmd.addAll(List.of("-Djava.security.manager=allow",
+    List<String> cmd = ChildJvm.command(List.of("-Djava.security.manager=allow",
         "-Dhttp.proxyHost=127.0.0.1", "-Dhttp.proxyPort=9",
         "-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=9",
         "-DsocksProxyHost=127.0.0.1", "-DsocksProxyPort=9",
-        "-Dpaxrisk.home=" + SharedData.root(),
-        "-cp", System.getProperty("java.class.path"), Offline.class.getName(),
-        probe ? "probe" : "demo"));
+        "-Dpaxrisk.home=" + SharedData.root()), Offline.class, List.of(probe ? "probe" : "demo"));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(5, TimeUnit.MINUTES));
