@@ -673,6 +673,12 @@ final class Planner {
     if (s.endsWith("SKIY")) {
       return s.substring(0, s.length() - 4) + "SKAYA";
     }
+    if (s.endsWith("SKII")) { // ICAO 9303 spelling of -СКИЙ
+      return s.substring(0, s.length() - 4) + "SKAIA";
+    }
+    if (s.endsWith("OI")) {
+      return s.substring(0, s.length() - 2) + "AIA";
+    }
     if (s.endsWith("KI")) {
       return s.substring(0, s.length() - 2) + "KA";
     }
