@@ -74,7 +74,8 @@ public final class NameSimilarity {
     @Override
     public String toString() {
       return similarity >= 1 ? left + "=" + right
-          : String.format(java.util.Locale.ROOT, "%s~%s %.2f", left, right, similarity);
+          : Decimals.appendTwo(new StringBuilder().append(left).append('~').append(right)
+              .append(' '), similarity).toString();
     }
   }
 

@@ -30,6 +30,12 @@ public record WatchlistMatch(
     reasons = List.copyOf(reasons);
   }
 
+  /** On the id and score only: the rules engine hashes every match it is given. */
+  @Override
+  public int hashCode() {
+    return entryId.hashCode() * 31 + Double.hashCode(score);
+  }
+
   @Override
   public String toString() {
     return "WatchlistMatch[" + entryId + ", " + category + ", " + String.format("%.3f", score) + "]";

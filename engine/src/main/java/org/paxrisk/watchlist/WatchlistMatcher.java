@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.paxrisk.model.Countries;
 import org.paxrisk.model.Gender;
@@ -279,10 +278,10 @@ public final class WatchlistMatcher {
 
   /**
    * The score of an entry for a query that shares no document with it, as {@link #score} gives
-   * it, when it may reach {@code threshold}; otherwise some lower score. Date of birth, nationality and gender
-   * are known first (a differing date takes 0.15 off), so that names that cannot make up the
-   * rest ({@link NameSimilarity#scoreAtLeast}) are not compared in full: for a traveller on no
-   * list, that is most of them.
+   * it, when it may reach {@code threshold}; otherwise some lower score. Date of birth,
+   * nationality and gender are known first (a contradicting date takes {@link #DOB_DIFFERS}
+   * off), so that names that cannot make up the rest ({@link NameSimilarity#scoreAtLeast}) are
+   * not compared in full: for a traveller on no list, that is most of them.
    */
   static double scoreIfKept(EntryCodec.Lean e, Query q, NameSimilarity.Tokens query,
       double threshold) {
@@ -330,8 +329,9 @@ public final class WatchlistMatcher {
       }
       if (bestIndex >= 0) {
         if (why != null) {
-          why.add(String.format(Locale.ROOT, "name %.2f (%s)", score,
-              NameSimilarity.compare(query, e.names()[bestIndex], true).explain()));
+          why.add(Decimals.appendTwo(new StringBuilder(48).append("name "), score).append(" (")
+              .append(NameSimilarity.compare(query, e.names()[bestIndex], true).explain())
+              .append(')').toString());
         }
       }
     }
@@ -512,13 +512,22 @@ public final class WatchlistMatcher {
     return best;
   }
 
+  /**
+   * What a date of birth that contradicts every listed one takes off: enough that an equal name
+   * alone is no longer a match (1 - 0.3 + 0.02 for an equal nationality is below the default 0.75).
+   * Namesakes born in other years are most of what a large list finds for ordinary travellers;
+   * reporting them all would bury the real matches (measured in EndToEndTest's false alarms).
+   * Slips stay cheap: day and month swapped, the year off by one, the day alone differing.
+   */
+  static final double DOB_DIFFERS = -0.3;
+
   /** Agreement of a date of birth with the listed ones (packed yyyymmdd pairs). */
   static double dateOfBirth(int[] ranges, PartialDate dob, List<String> why) {
     if (dob == null || ranges.length == 0) {
       add(why, "no date of birth to compare");
       return 0;
     }
-    double best = -0.15;
+    double best = DOB_DIFFERS;
     String reason = "date of birth differs";
     for (int k = 0; k < ranges.length; k += 2) {
       PartialDate f = EntryCodec.unpack(ranges[k]);
@@ -541,7 +550,7 @@ public final class WatchlistMatcher {
           s = 0.0;
           w = "year of birth off by one";
         } else {
-          s = -0.15;
+          s = DOB_DIFFERS;
           w = "date of birth differs";
         }
       } else if (dob.year() >= f.year() && dob.year() <= to.year()) {
@@ -551,7 +560,7 @@ public final class WatchlistMatcher {
         s = 0.0;
         w = "year of birth off by one";
       } else {
-        s = -0.15;
+        s = DOB_DIFFERS;
         w = "year of birth differs";
       }
       if (s > best) {
