@@ -13,8 +13,8 @@ import net.openhft.chronicle.map.ChronicleMap;
 
 /**
  * Builds one version of a list store in a folder: {@code entries.cm} (entry number to the binary
- * record of {@link EntryCodec}) and {@code postings.cm} (blocking key to the sorted numbers of the
- * entries that have it, see {@link Keys}). Two passes over the entries: the first numbers them,
+ * record of {@link EntryCodec}), {@code postings.cm} (blocking key to the sorted numbers of the
+ * entries that have it, see {@link Keys}) and {@code facts.bin} ({@link EntryFacts}). Two passes over the entries: the first numbers them,
  * collects the postings and the token frequencies and measures the records, so that both Chronicle
  * Maps are sized from the real counts; the second writes the records with token weights.
  */
@@ -95,13 +95,16 @@ final class StoreBuilder {
         .maxChunksPerEntry(maxBytes[0] / 64 + 4)
         .createPersistedTo(entriesFile.toFile())) {
       int[] id = {0};
+      long[] facts = new long[n];
       source.forEach(e -> {
         List<NameSimilarity.Tokens> prepared = new ArrayList<>(e.names().size());
         for (ListedName ln : e.names()) {
           prepared.add(NameSimilarity.Tokens.of(Normalizer.normalize(ln.name()), weights));
         }
+        facts[id[0]] = EntryFacts.of(e);
         entries.put(id[0]++, EntryCodec.encode(e, prepared, w));
       });
+      EntryFacts.write(dir.resolve(EntryFacts.FILE), facts);
     }
 
     long pages = 0;

@@ -15,13 +15,24 @@ final class StoreVersion implements Closeable {
   private final ChronicleMap<Integer, byte[]> entries;
   private final ChronicleMap<CharSequence, byte[]> postings;
   private final ThreadLocal<Bin.Reader> readers = ThreadLocal.withInitial(Bin.Reader::new);
+  private final long[] facts;
 
   private StoreVersion(Path dir, Manifest manifest, ChronicleMap<Integer, byte[]> entries,
-      ChronicleMap<CharSequence, byte[]> postings) {
+      ChronicleMap<CharSequence, byte[]> postings) throws IOException {
     this.dir = dir;
     this.manifest = manifest;
     this.entries = entries;
     this.postings = postings;
+    long[] f = EntryFacts.read(dir.resolve(EntryFacts.FILE), manifest.entries());
+    if (f == null) {
+      // A version built before facts.bin existed: derive them once, from the entries.
+      f = new long[manifest.entries()];
+      for (int id = 0; id < f.length; id++) {
+        WatchlistEntry e = entry(id);
+        f[id] = e == null ? 0 : EntryFacts.of(e);
+      }
+    }
+    this.facts = f;
   }
 
   static StoreVersion open(Path dir) throws IOException {
@@ -47,6 +58,11 @@ final class StoreVersion implements Closeable {
 
   int size() {
     return manifest.entries();
+  }
+
+  /** The entry's {@link EntryFacts}. */
+  long facts(int id) {
+    return facts[id];
   }
 
   /** The entry with that number, decoded, or null. */

@@ -171,6 +171,7 @@ public final class WatchlistMatcher {
     // The most that the rest of the query can add to a name: an equal date of birth and
     // nationality (see dateOfBirth and nationality).
     double bonus = (q.dateOfBirth() != null ? 0.08 : 0) + (q.nationality() != null ? 0.02 : 0);
+    int nationality = EntryFacts.queryCode(q.nationality());
     for (int id : found.top(settings.candidates())) {
       // Skip entries that cannot reach the threshold even if every token their keys came from
       // paired perfectly.
@@ -183,7 +184,14 @@ public final class WatchlistMatcher {
       }
       double bound = shared / (shared + NameSimilarity.UNPAIRED_WEIGHT * (total - shared));
       // An entry that shares a document with the traveller is scored below, whatever its name.
-      if (bound + bonus >= settings.threshold()) {
+      if (bound + bonus < settings.threshold()) {
+        continue;
+      }
+      // Nor entries that even an equal name would leave below it: the most date of birth,
+      // nationality and gender can add is known without reading the entry (against a large list,
+      // most candidates are namesakes born in other years). The margin covers rounding.
+      double rest = EntryFacts.ceiling(store.facts(id), q.dateOfBirth(), nationality, q.gender());
+      if (1 + rest >= settings.threshold() - 0.001) {
         score(id, q, query, best);
       }
     }
@@ -578,7 +586,7 @@ public final class WatchlistMatcher {
     }
   }
 
-  private static double nationality(String[] listed, String nationality, List<String> why) {
+  static double nationality(String[] listed, String nationality, List<String> why) {
     String n = Countries.alpha3(nationality);
     if (n == null || listed.length == 0) {
       return 0;
@@ -593,7 +601,7 @@ public final class WatchlistMatcher {
     return -0.05;
   }
 
-  private static double gender(Gender listed, Gender g, List<String> why) {
+  static double gender(Gender listed, Gender g, List<String> why) {
     boolean known = g == Gender.MALE || g == Gender.FEMALE;
     boolean isListed = listed == Gender.MALE || listed == Gender.FEMALE;
     if (known && isListed && g != listed) {

@@ -1,0 +1,120 @@
+package org.paxrisk.watchlist;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.paxrisk.model.Countries;
+import org.paxrisk.model.Gender;
+import org.paxrisk.model.PartialDate;
+
+/**
+ * Per entry, what scoring reads besides the name, packed in one long: the range of listed years of
+ * birth, the nationality when there is exactly one, and the gender. Held on the heap for the whole
+ * store (8 bytes an entry, {@code facts.bin} in the version's folder), so the matcher can tell that
+ * a candidate cannot reach the threshold, whatever its name, without reading the entry: against a
+ * million entries most candidates are namesakes born in another year.
+ *
+ * <p>Layout: bits 0-13 the earliest year of birth (0 when none is listed), 14-27 the latest,
+ * 28-42 the nationality as a 15-bit alpha-3 code (0 none; {@link #SEVERAL} more than one or not a
+ * code), 43-44 the gender (0 unknown, 1 male, 2 female).
+ */
+final class EntryFacts {
+  static final String FILE = "facts.bin";
+  private static final int SEVERAL = 0x7FFF;
+
+  private EntryFacts() {}
+
+  static long of(WatchlistEntry e) {
+    int min = 0;
+    int max = 0;
+    for (DateRange r : e.datesOfBirth()) {
+      min = min == 0 ? r.from().year() : Math.min(min, r.from().year());
+      max = Math.max(max, r.to().year());
+    }
+    int nat = 0;
+    if (e.nationalities().size() == 1) {
+      nat = code(e.nationalities().get(0));
+    } else if (e.nationalities().size() > 1) {
+      nat = SEVERAL;
+    }
+    int gender = e.gender() == Gender.MALE ? 1 : e.gender() == Gender.FEMALE ? 2 : 0;
+    return min | (long) max << 14 | (long) nat << 28 | (long) gender << 43;
+  }
+
+  /**
+   * The most date of birth, nationality and gender can add to an entry's score for this query:
+   * at least what {@link WatchlistMatcher} gives them (see its {@code dateOfBirth}, {@code
+   * nationality} and {@code gender}).
+   */
+  static double ceiling(long facts, PartialDate dob, int nationality, Gender gender) {
+    double c = 0;
+    int min = (int) (facts & 0x3FFF);
+    if (dob != null && min != 0) {
+      int max = (int) (facts >>> 14 & 0x3FFF);
+      // Outside every listed year by more than one, every range gives DOB_DIFFERS.
+      c += dob.year() < min - 1 || dob.year() > max + 1 ? WatchlistMatcher.DOB_DIFFERS : 0.08;
+    }
+    int nat = (int) (facts >>> 28 & 0x7FFF);
+    if (nationality != 0 && nat != 0) {
+      c += nat == SEVERAL || nat == nationality ? 0.02 : -0.05;
+    }
+    int g = (int) (facts >>> 43 & 3);
+    int q = gender == Gender.MALE ? 1 : gender == Gender.FEMALE ? 2 : 0;
+    if (g != 0 && q != 0 && g != q) {
+      c -= 0.1;
+    }
+    return c;
+  }
+
+  /** An alpha-3 country code as 15 bits (1 to 17,576); {@link #SEVERAL} for anything else. */
+  static int code(String alpha3) {
+    if (alpha3 == null || alpha3.length() != 3) {
+      return SEVERAL;
+    }
+    int c = 0;
+    for (int i = 0; i < 3; i++) {
+      char ch = alpha3.charAt(i);
+      if (ch < 'A' || ch > 'Z') {
+        return SEVERAL;
+      }
+      c = c * 26 + (ch - 'A');
+    }
+    return c + 1;
+  }
+
+  /** The query's nationality as {@link #code}, 0 when it has none. */
+  static int queryCode(String nationality) {
+    String a = Countries.alpha3(nationality);
+    return a == null ? 0 : code(a);
+  }
+
+  static void write(Path file, long[] facts) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(facts.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+    b.asLongBuffer().put(facts);
+    Files.write(file, b.array());
+  }
+
+  /** The facts of {@code n} entries, or null when the file is missing or of another size. */
+  static long[] read(Path file, int n) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      if (ch.size() != n * 8L) {
+        return null;
+      }
+      ByteBuffer b = ByteBuffer.allocate(n * 8).order(ByteOrder.LITTLE_ENDIAN);
+      while (b.hasRemaining() && ch.read(b) >= 0) {
+        // fill
+      }
+      b.flip();
+      long[] out = new long[n];
+      b.asLongBuffer().get(out);
+      return out;
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package org.paxrisk.watchlist;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.paxrisk.model.Gender;
+import org.paxrisk.model.PartialDate;
+
+/** The facts' ceiling is never below what scoring gives date of birth, nationality and gender. */
+class EntryFactsTest {
+  private static final String[] COUNTRIES = {"IRQ", "SYR", "GBR", "Iraq", "XX"};
+  private static final Gender[] GENDERS = Gender.values();
+
+  @Test
+  void ceilingBoundsTheScore() {
+    SplittableRandom rnd = new SplittableRandom(11);
+    int tight = 0;
+    for (int i = 0; i < 200_000; i++) {
+      List<DateRange> dobs = new ArrayList<>();
+      for (int k = rnd.nextInt(3); k > 0; k--) {
+        dobs.add(rnd.nextBoolean() ? DateRange.of(date(rnd))
+            : DateRange.years(1950 + rnd.nextInt(10), 1960 + rnd.nextInt(10)));
+      }
+      List<String> nats = new ArrayList<>();
+      for (int k = rnd.nextInt(3); k > 0; k--) {
+        nats.add(COUNTRIES[rnd.nextInt(COUNTRIES.length)]);
+      }
+      Gender listed = GENDERS[rnd.nextInt(GENDERS.length)];
+      WatchlistEntry e = new WatchlistEntry("t:" + i, "t", WatchlistEntry.SANCTIONS,
+          WatchlistEntry.Kind.INDIVIDUAL, List.of(new ListedName("A B", null, null,
+              ListedName.Type.PRIMARY, false)), dobs, listed, nats, List.of(), null);
+      PartialDate dob = rnd.nextInt(5) == 0 ? null : date(rnd);
+      String nat = rnd.nextInt(5) == 0 ? null : COUNTRIES[rnd.nextInt(COUNTRIES.length)];
+      Gender g = GENDERS[rnd.nextInt(GENDERS.length)];
+
+      int[] packed = new int[dobs.size() * 2];
+      for (int k = 0; k < dobs.size(); k++) {
+        packed[2 * k] = EntryCodec.pack(dobs.get(k).from());
+        packed[2 * k + 1] = EntryCodec.pack(dobs.get(k).to());
+      }
+      double actual = WatchlistMatcher.dateOfBirth(packed, dob, null)
+          + WatchlistMatcher.nationality(nats.toArray(String[]::new), nat, null)
+          + WatchlistMatcher.gender(listed, g, null);
+      double ceiling = EntryFacts.ceiling(EntryFacts.of(e), dob, EntryFacts.queryCode(nat), g);
+      assertTrue(ceiling >= actual - 1e-12, () -> e + " " + dob + " " + nat + " " + g
+          + ": ceiling " + ceiling + " < " + actual);
+      tight += Math.abs(ceiling - actual) < 1e-12 ? 1 : 0;
+    }
+    // A ceiling of +0.1 everywhere would pass too: most must be exact to prune anything.
+    assertTrue(tight > 100_000, "exact ceilings: " + tight);
+  }
+
+  private static PartialDate date(SplittableRandom rnd) {
+    int y = 1945 + rnd.nextInt(30);
+    return switch (rnd.nextInt(3)) {
+      case 0 -> PartialDate.ofYear(y);
+      default -> new PartialDate(y, 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
+    };
+  }
+}
