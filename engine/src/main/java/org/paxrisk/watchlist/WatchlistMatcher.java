@@ -70,7 +70,17 @@ public final class WatchlistMatcher {
       canonical[i] = Equivalents.canonical(name.tokens()[i]);
     }
 
+    // Entries that even an equal name would leave below the threshold do not become candidates:
+    // what date of birth, nationality and gender can add is known without reading the entry
+    // (EntryFacts). Against a large list, most entries a name's keys lead to are namesakes born
+    // in other years. The margin covers rounding.
+    int nationality = EntryFacts.queryCode(q.nationality());
+    double need = settings.threshold() - 0.001 - 1;
+    java.util.function.IntPredicate feasible = id -> EntryFacts.ceiling(store.facts(id),
+        q.dateOfBirth(), nationality, q.gender()) >= need;
+
     // Stage 1: token and skeleton keys; common keys only strengthen what rarer keys found.
+    boolean rare = false; // whether a key that is not common led anywhere
     Map<String, Integer> keys = new java.util.LinkedHashMap<>();
     Keys.nameKeys(name, (key, bits) -> keys.merge(key, bits, (a, b) -> a | b));
     List<String> commonKeys = new ArrayList<>();
@@ -96,9 +106,12 @@ public final class WatchlistMatcher {
         weighToken(canonical, key, df, n, tokenWeights);
       }
       if (df <= commonAbove) {
+        rare = true;
         double idf = Math.log1p((double) n / df);
         for (int i = 1; i < p.length; i++) {
-          found.add(p[i], idf, bits);
+          if (feasible.test(p[i])) {
+            found.add(p[i], idf, bits);
+          }
         }
       } else {
         common.add(p);
@@ -117,9 +130,12 @@ public final class WatchlistMatcher {
             continue;
           }
           if (p[0] <= commonAbove) {
+            rare = true;
             double idf = Math.log1p((double) n / p[0]);
             for (int k = 1; k < p.length; k++) {
-              found.add(p[k], idf, bit);
+              if (feasible.test(p[k])) {
+                found.add(p[k], idf, bit);
+              }
             }
           } else {
             common.add(p);
@@ -137,7 +153,7 @@ public final class WatchlistMatcher {
         found.strengthen(p[i], idf, commonBits.get(c));
       }
     }
-    if (found.isEmpty() && common.size() >= 2) {
+    if (!rare && common.size() >= 2) {
       // Only common tokens (MOHAMMED ALI): the entries that have two of them.
       Integer[] order = new Integer[common.size()];
       for (int i = 0; i < order.length; i++) {
@@ -171,7 +187,6 @@ public final class WatchlistMatcher {
     // The most that the rest of the query can add to a name: an equal date of birth and
     // nationality (see dateOfBirth and nationality).
     double bonus = (q.dateOfBirth() != null ? 0.08 : 0) + (q.nationality() != null ? 0.02 : 0);
-    int nationality = EntryFacts.queryCode(q.nationality());
     for (int id : found.top(settings.candidates())) {
       // Skip entries that cannot reach the threshold even if every token their keys came from
       // paired perfectly.
@@ -187,11 +202,7 @@ public final class WatchlistMatcher {
       if (bound + bonus < settings.threshold()) {
         continue;
       }
-      // Nor entries that even an equal name would leave below it: the most date of birth,
-      // nationality and gender can add is known without reading the entry (against a large list,
-      // most candidates are namesakes born in other years). The margin covers rounding.
-      double rest = EntryFacts.ceiling(store.facts(id), q.dateOfBirth(), nationality, q.gender());
-      if (1 + rest >= settings.threshold() - 0.001) {
+      if (feasible.test(id)) { // entries found by intersect() were not tested
         score(id, q, query, best);
       }
     }
@@ -525,7 +536,8 @@ public final class WatchlistMatcher {
    * alone is no longer a match (1 - 0.3 + 0.02 for an equal nationality is below the default 0.75).
    * Namesakes born in other years are most of what a large list finds for ordinary travellers;
    * reporting them all would bury the real matches (measured in EndToEndTest's false alarms).
-   * Slips stay cheap: day and month swapped, the year off by one, the day alone differing.
+   * A single slip stays cheap: day and month swapped, or one of day, month and year differing
+   * (the year by one); two of them differing is another date.
    */
   static final double DOB_DIFFERS = -0.3;
 
@@ -550,9 +562,12 @@ public final class WatchlistMatcher {
         } else if (f.year() == dob.year() && f.month() == dob.day() && f.day() == dob.month()) {
           s = 0.04;
           w = "date of birth equal with day and month swapped";
-        } else if (f.year() == dob.year()) {
+        } else if (f.year() == dob.year() && f.month() == dob.month()) {
+          s = 0.0; // one slip: the day
+          w = "year and month of birth equal, day differs";
+        } else if (f.year() == dob.year() && f.day() == dob.day()) {
           s = 0.0;
-          w = "year of birth equal, day differs";
+          w = "year and day of birth equal, month differs";
         } else if (Math.abs(f.year() - dob.year()) == 1 && f.month() == dob.month()
             && f.day() == dob.day()) {
           s = 0.0;
