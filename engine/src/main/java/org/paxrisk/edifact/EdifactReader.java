@@ -54,6 +54,8 @@ public final class EdifactReader implements Closeable {
   private byte elem = '+';
   private byte rel = '?';
   private byte term = '\'';
+  /** The class of each byte value for {@link #readInPlace()}: one table load instead of seven tests. */
+  private final byte[] classes = new byte[256];
 
   private boolean resync;
   private boolean pushedBack;
@@ -68,6 +70,7 @@ public final class EdifactReader implements Closeable {
     this.source = Objects.requireNonNull(source, "source");
     this.limits = Objects.requireNonNull(limits, "limits");
     seg.source = source;
+    use(Delimiters.DEFAULTS);
   }
 
   public EdifactReader(InputStream in, String source) {
@@ -297,8 +300,6 @@ public final class EdifactReader implements Closeable {
     if (lim - start < 4) {
       return false;
     }
-    final byte elem = this.elem;
-    final byte term = this.term;
     final byte c0 = b[start];
     final byte c1 = b[start + 1];
     final byte c2 = b[start + 2];
@@ -306,9 +307,7 @@ public final class EdifactReader implements Closeable {
     if (!isTagChar(c0) || !isTagChar(c1) || !isTagChar(c2) || (c3 != elem && c3 != term)) {
       return false;
     }
-    final byte comp = this.comp;
-    final byte rel = this.rel;
-    final byte typographic = term == '\'' ? (byte) 0xE2 : term;
+    final byte[] cls = classes;
     final Segment s = seg;
     final int[] st = s.start;
     final int[] en = s.end;
@@ -326,7 +325,10 @@ public final class EdifactReader implements Closeable {
     int q = start + 3;
     while (q < end) {
       byte c = b[q];
-      if (c == term) {
+      byte k = cls[c & 0xff];
+      if (k == DATA) {
+        bits |= c;
+      } else if (k == TERM) {
         en[components - 1] = q;
         s.data = b;
         s.length = q - start;
@@ -339,7 +341,7 @@ public final class EdifactReader implements Closeable {
         pos = q + 1;
         number(s, true);
         return true;
-      } else if (c == elem) {
+      } else if (k == ELEM) {
         if (elements == maxElements || components == maxComponents) {
           return false; // the copying path grows the arrays or reports the limit
         }
@@ -347,22 +349,27 @@ public final class EdifactReader implements Closeable {
         fc[elements++] = components;
         st[components] = q + 1;
         sr[components++] = q + 1 - start;
-      } else if (c == comp) {
+      } else if (k == COMP) {
         if (components == maxComponents) {
           return false;
         }
         en[components - 1] = q;
         st[components] = q + 1;
         sr[components++] = q + 1 - start;
-      } else if (c == CR || c == LF || c == rel || c == typographic) {
-        return false;
       } else {
-        bits |= c;
+        return false; // SLOW: line break, release character, possible U+2019
       }
       q++;
     }
     return false; // runs past the buffer (or the length limit): the copying path handles it
   }
+
+  // Byte classes of readInPlace's table.
+  private static final byte DATA = 0;
+  private static final byte TERM = 1;
+  private static final byte ELEM = 2;
+  private static final byte COMP = 3;
+  private static final byte SLOW = 4;
 
   private static final int UNB = 'U' << 16 | 'N' << 8 | 'B';
   private static final int UNE = 'U' << 16 | 'N' << 8 | 'E';
@@ -577,6 +584,17 @@ public final class EdifactReader implements Closeable {
     if (rel == ' ' || rel == comp || rel == elem || rel == term) {
       rel = term; // no usable release character: make the release test never match separately
     }
+    // The same precedence as the tests of readSegment: terminator, element, component, the rest.
+    java.util.Arrays.fill(classes, DATA);
+    classes[CR] = SLOW;
+    classes[LF] = SLOW;
+    classes[rel & 0xff] = SLOW;
+    if (term == '\'') {
+      classes[0xE2] = SLOW; // may start U+2019 standing for the terminator
+    }
+    classes[comp & 0xff] = COMP;
+    classes[elem & 0xff] = ELEM;
+    classes[term & 0xff] = TERM;
   }
 
   // ---------------------------------------------------------------- buffer

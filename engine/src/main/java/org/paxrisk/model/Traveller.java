@@ -132,13 +132,23 @@ public record Traveller(
 
     private static <T> List<T> add(List<T> list, T v) {
       java.util.Objects.requireNonNull(v);
-      if (list.isEmpty()) {
-        return List.of(v);
+      // Immutable lists while short, so that the record keeps them without a copy; a list of
+      // three or more is a private ArrayList, grown in place and copied once by the record.
+      switch (list.size()) {
+        case 0:
+          return List.of(v);
+        case 1:
+          return List.of(list.get(0), v);
+        case 2: {
+          java.util.ArrayList<T> more = new java.util.ArrayList<>(4);
+          more.addAll(list);
+          more.add(v);
+          return more;
+        }
+        default:
+          list.add(v);
+          return list;
       }
-      java.util.ArrayList<T> more = new java.util.ArrayList<>(list.size() + 1);
-      more.addAll(list);
-      more.add(v);
-      return more;
     }
 
     public Traveller build() {

@@ -102,6 +102,8 @@ public final class PaxlstMapper {
   private LegBuilder leg;
   private Traveller.Builder person;
   private DocBuilder doc;
+  /** The one DocBuilder {@link #doc} points to while in a DOC group: it is copied at its end. */
+  private final DocBuilder docBuffer = new DocBuilder();
   private Integer bagCount;
   private Double bagWeight;
   private final List<String> bagTags = new ArrayList<>(2);
@@ -398,7 +400,7 @@ public final class PaxlstMapper {
         person.passengerReference(s.text(1, 2));
         break;
       case SEA:
-        person.seat(s.text(1, 2));
+        person.seat(s.code(1, 2)); // 12A: a short value that repeats, shared
         break;
       default:
         break;
@@ -432,7 +434,7 @@ public final class PaxlstMapper {
     }
     endDocument();
     group = Group.DOCUMENT;
-    doc = new DocBuilder();
+    doc = docBuffer.clear();
     doc.type = s.code(1, 1);
     doc.number = s.text(2, 1);
     if (doc.number == null) {
@@ -476,7 +478,9 @@ public final class PaxlstMapper {
     }
     endDocument();
     if (bagCount != null || bagWeight != null || !bagTags.isEmpty()) {
-      person.bags(new Bags(bagCount, bagWeight, bagTags));
+      // One tag is the common case: List.of spares Bags the copy of the ArrayList.
+      person.bags(new Bags(bagCount, bagWeight, bagTags.size() == 1 ? List.of(bagTags.get(0))
+          : bagTags));
     }
     person.recordLocator(personLocator);
     travellers.add(person.build());
@@ -617,5 +621,14 @@ public final class PaxlstMapper {
     String issuingCountry;
     LocalDate expiry;
     LocalDate issued;
+
+    DocBuilder clear() {
+      type = null;
+      number = null;
+      issuingCountry = null;
+      expiry = null;
+      issued = null;
+      return this;
+    }
   }
 }
