@@ -1,6 +1,7 @@
-// Adds given names and surnames from Faker's locale data (MIT, github.com/faker-js/faker) to the
-// traffic generator's name tables, so that generated travellers and generated watch lists have
-// the spread of names real ones have (tens of thousands, not a few per culture).
+// Adds given names and surnames from Faker's locale data (MIT, github.com/faker-js/faker), and
+// compound names (see COMPOUNDS below), to the traffic generator's name tables, so that generated
+// travellers and generated watch lists have the spread of names real ones have (tens of
+// thousands, not a few per culture). The output is appended to names.csv, minus rows it has.
 //
 //   cd /tmp && npm pack @faker-js/faker@10.6.0 && tar xzf faker-js-faker-10.6.0.tgz
 //   node tools/names-from-faker.mjs /tmp/package > /tmp/faker-names.csv
@@ -76,3 +77,47 @@ for (const [culture, locales] of Object.entries(CULTURES)) {
   }
 }
 console.log(rows.join('\n'));
+
+// Compound names, for cultures whose names are built from a small stock of parts rather than
+// drawn from a list: most Chinese and Korean given names are two syllables freely combined, and
+// Thai surnames are compounds (the law makes each family's unique). Without these, every Chinese,
+// Korean and Thai traveller would share a full name with dozens of entries of a large list.
+const COMPOUNDS = {
+  chinese: {
+    F: ['MEI', 'LING', 'XIU', 'YING', 'HUI', 'YAN', 'JING', 'FANG', 'LAN', 'TING', 'XIN', 'YUE',
+      'QIAN', 'NA', 'LI', 'JUAN', 'HONG', 'XIA', 'YUN', 'SHU', 'QIN', 'WEN', 'ZHEN', 'DAN'],
+    M: ['WEI', 'JUN', 'JIE', 'TAO', 'LEI', 'QIANG', 'HAO', 'MING', 'GANG', 'BIN', 'PENG', 'HUA',
+      'JIAN', 'YONG', 'CHAO', 'LONG', 'FENG', 'BO', 'KAI', 'XIANG', 'ZHI', 'GUO', 'DONG', 'HAN'],
+    shared: ['XIAO', 'JIA', 'YU', 'ZI', 'YI', 'SI', 'CHEN', 'RUI', 'XIN', 'AN', 'YANG', 'JIN'],
+  },
+  korean: {
+    F: ['YEON', 'JI', 'EUN', 'HYE', 'SOO', 'MI', 'HEE', 'NA', 'YOUNG', 'SEO', 'YUN', 'JIN', 'AH',
+      'RIN', 'BIN', 'KYUNG'],
+    M: ['JUN', 'HO', 'WOO', 'HYUN', 'JAE', 'SUNG', 'MIN', 'JOON', 'SEOK', 'CHUL', 'HOON', 'TAE',
+      'DONG', 'SANG', 'YONG', 'KYU'],
+    shared: ['MIN', 'SEO', 'JI', 'HA', 'DO', 'SU', 'YE', 'CHAE', 'JU', 'YOO', 'GEON', 'SEUNG'],
+  },
+};
+const THAI_PARTS = ['SRI', 'WONG', 'SUK', 'SAWAT', 'CHAI', 'PORN', 'BOON', 'RAT', 'RATTANA', 'KUL',
+  'KAEW', 'KAN', 'THONG', 'PHAN', 'SIRI', 'CHAROEN', 'THAM', 'MONGKOL', 'WATTANA', 'NAK',
+  'SOMBAT', 'PRASERT', 'SAKUL', 'PHONG', 'WIWAT', 'DEE', 'NGAM', 'JIT', 'PRADIT', 'SAENG',
+  'KHAM', 'YEN', 'ARUN', 'CHOKE', 'PAIBOON', 'WICHIT'];
+
+const compound = [];
+for (const [culture, parts] of Object.entries(COMPOUNDS)) {
+  for (const g of ['F', 'M']) {
+    const firsts = [...new Set([...parts[g], ...parts.shared])];
+    const seconds = parts[g];
+    for (const a of firsts) {
+      for (const b of seconds) {
+        if (a !== b) compound.push(`${culture},given,${a}${b},${g}`);
+      }
+    }
+  }
+}
+for (const a of THAI_PARTS) {
+  for (const b of THAI_PARTS) {
+    if (a !== b && (a + b).length <= 14) compound.push(`thai,surname,${a}${b},`);
+  }
+}
+console.log(compound.join('\n'));

@@ -132,11 +132,12 @@ final class Tables {
 
     Culture(String name) {
       this.name = name;
-      // Western naming customs carry second given names; Russian and Polish surnames change
-      // with gender; Spanish speakers often carry both parents' surnames.
+      // Western naming customs carry second given names, and Arabic ones the father's name;
+      // Russian and Polish surnames change with gender; Spanish speakers often carry both
+      // parents' surnames.
       middleNames = switch (name) {
         case "english", "german", "french", "dutch", "italian", "portuguese", "nordic", "polish",
-            "spanish" -> true;
+            "spanish", "arabic" -> true;
         default -> false;
       };
       feminineSurnames = name.equals("russian") || name.equals("polish");
