@@ -20,7 +20,8 @@ import org.paxrisk.model.PartialDate;
  *
  * <p>Layout: bits 0-13 the earliest year of birth (0 when none is listed), 14-27 the latest,
  * 28-42 the nationality as a 15-bit alpha-3 code (0 none; {@link #SEVERAL} more than one or not a
- * code), 43-44 the gender (0 unknown, 1 male, 2 female).
+ * code), 43-44 the gender (0 unknown, 1 male, 2 female), 45 set for entities, vessels and
+ * aircraft (not people, not documents).
  */
 final class EntryFacts {
   static final String FILE = "facts.bin";
@@ -42,7 +43,15 @@ final class EntryFacts {
       nat = SEVERAL;
     }
     int gender = e.gender() == Gender.MALE ? 1 : e.gender() == Gender.FEMALE ? 2 : 0;
-    return min | (long) max << 14 | (long) nat << 28 | (long) gender << 43;
+    boolean thing = e.kind() != WatchlistEntry.Kind.INDIVIDUAL
+        && e.kind() != WatchlistEntry.Kind.DOCUMENT;
+    return min | (long) max << 14 | (long) nat << 28 | (long) gender << 43
+        | (thing ? 1L << 45 : 0);
+  }
+
+  /** Whether the entry is an entity, vessel or aircraft: no traveller can be one. */
+  static boolean notAPerson(long facts) {
+    return (facts & 1L << 45) != 0;
   }
 
   /**

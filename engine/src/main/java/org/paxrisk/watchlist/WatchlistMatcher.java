@@ -54,11 +54,24 @@ public final class WatchlistMatcher {
   public List<WatchlistMatch> match(Traveller t) {
     String name = ((t.givenNames() == null ? "" : t.givenNames() + " ")
         + (t.surname() == null ? "" : t.surname())).trim();
-    return search(new Query(name, t.dateOfBirth(), t.nationality(), t.gender(), t.documents()));
+    return match(new Query(name, t.dateOfBirth(), t.nationality(), t.gender(), t.documents()));
   }
 
-  /** The matches of a query, best first. */
+  /**
+   * The matches of a traveller given as a query, best first: listed people and documents only.
+   * A traveller is not a company, vessel or aircraft, so entries of those kinds, which share
+   * words with people's names (AL, NOOR, STAR), are never a traveller's match.
+   */
+  public List<WatchlistMatch> match(Query q) {
+    return search(q, true);
+  }
+
+  /** The matches of a query among entries of every kind, best first (a search by name). */
   public List<WatchlistMatch> search(Query q) {
+    return search(q, false);
+  }
+
+  private List<WatchlistMatch> search(Query q, boolean person) {
     Normalizer.NormalizedName name = Normalizer.normalize(q.name());
     Candidates found = SCRATCH.get();
     found.clear();
@@ -76,8 +89,11 @@ public final class WatchlistMatcher {
     // in other years. The margin covers rounding.
     int nationality = EntryFacts.queryCode(q.nationality());
     double need = settings.threshold() - 0.001 - 1;
-    java.util.function.IntPredicate feasible = id -> EntryFacts.ceiling(store.facts(id),
-        q.dateOfBirth(), nationality, q.gender()) >= need;
+    java.util.function.IntPredicate feasible = id -> {
+      long facts = store.facts(id);
+      return !(person && EntryFacts.notAPerson(facts))
+          && EntryFacts.ceiling(facts, q.dateOfBirth(), nationality, q.gender()) >= need;
+    };
 
     // Stage 1: token and skeleton keys; common keys only strengthen what rarer keys found.
     boolean rare = false; // whether a key that is not common led anywhere
@@ -211,7 +227,9 @@ public final class WatchlistMatcher {
       if (k != null) {
         int[] p = store.posting(k, false);
         for (int i = 1; i < p.length; i++) {
-          score(p[i], q, query, best);
+          if (!(person && EntryFacts.notAPerson(store.facts(p[i])))) {
+            score(p[i], q, query, best);
+          }
         }
       }
     }

@@ -172,4 +172,24 @@ class WatchlistStoreTest {
     IOException e = assertThrows(IOException.class, () -> WatchlistStore.open(dir));
     assertTrue(e.getMessage().contains("nothing imported"));
   }
+
+  @Test
+  void travellersMatchPeopleNotEntities(@TempDir Path dir) throws IOException {
+    WatchlistEntry vessel = new WatchlistEntry("v1", "x", "sanctions", WatchlistEntry.Kind.VESSEL,
+        List.of(new ListedName("NOOR STAR", null, null, ListedName.Type.PRIMARY, false)),
+        List.of(), Gender.UNKNOWN, List.of(), List.of(new ListedDocument("IMO", "9187629", null)),
+        null);
+    WatchlistStore.importList(dir, importerOf("sanctions", List.of(vessel,
+        person("p1", "sanctions", List.of("NOOR STARR"), null, null, null))), List.of(), "t");
+    try (WatchlistStore s = WatchlistStore.open(dir)) {
+      WatchlistMatcher.Query q = new WatchlistMatcher.Query("NOOR STAR", null, null, Gender.FEMALE,
+          List.of(new TravelDocument("P", "9187629", null, null, null, null)));
+      // A search by name finds both; a traveller, with the vessel's number as passport, only the
+      // person.
+      assertEquals(List.of("t:p1", "t:v1"), s.matcher().search(q).stream()
+          .map(WatchlistMatch::entryId).sorted().toList());
+      assertEquals(List.of("t:p1"), s.matcher().match(q).stream()
+          .map(WatchlistMatch::entryId).toList());
+    }
+  }
 }
