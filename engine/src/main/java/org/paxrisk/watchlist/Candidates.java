@@ -31,10 +31,19 @@ final class Candidates {
 
   /** Adds weight to an entry, entering it when it is new; {@code bits} are the query tokens. */
   void add(int id, double w, int bits) {
+    add(id, w, bits, null);
+  }
+
+  /**
+   * As {@link #add(int, double, int)}, but an entry new to the map is entered only when {@code
+   * admit} accepts it; one it refuses is remembered as refused, so that it is asked once per
+   * entry however many keys lead there, and never counted or returned.
+   */
+  void add(int id, double w, int bits, java.util.function.IntPredicate admit) {
     int slot = find(id);
     if (ids[slot] == 0) {
       ids[slot] = id + 1;
-      support[slot] = w;
+      support[slot] = admit == null || admit.test(id) ? w : REFUSED;
       tokens[slot] = bits;
       if (size == used.length) {
         used = Arrays.copyOf(used, size * 2);
@@ -49,12 +58,37 @@ final class Candidates {
     }
   }
 
+  /** Support of a refused entry: adding weight leaves it refused. */
+  private static final double REFUSED = Double.NEGATIVE_INFINITY;
+
   /** Adds weight only to an entry already in. */
   void strengthen(int id, double w, int bits) {
     int slot = find(id);
     if (ids[slot] != 0) {
       support[slot] += w;
       tokens[slot] |= bits;
+    }
+  }
+
+  /**
+   * {@link #strengthen} for every id of a posting list ({@code posting[1..]}, ascending). When the
+   * map holds far fewer entries than the posting, each entry is looked up in the posting instead:
+   * the same outcome, without a probe of the map per id.
+   */
+  void strengthenAll(int[] posting, double w, int bits) {
+    int n = posting.length - 1;
+    if ((long) size * 12 < n) {
+      for (int u = 0; u < size; u++) {
+        int s = used[u];
+        if (Arrays.binarySearch(posting, 1, posting.length, ids[s] - 1) >= 0) {
+          support[s] += w;
+          tokens[s] |= bits;
+        }
+      }
+    } else {
+      for (int i = 1; i < posting.length; i++) {
+        strengthen(posting[i], w, bits);
+      }
     }
   }
 
@@ -75,6 +109,9 @@ final class Candidates {
       int s = used[u];
       int id = ids[s] - 1;
       double w = support[s];
+      if (w == REFUSED) {
+        continue;
+      }
       if (n < m) {
         n++;
       } else if (!(w > bestW[m - 1] || (w == bestW[m - 1] && id < bestIds[m - 1]))) {
@@ -90,7 +127,7 @@ final class Candidates {
       bestW[i] = w;
       bestIds[i] = id;
     }
-    return bestIds;
+    return n == m ? bestIds : Arrays.copyOf(bestIds, n); // refused entries left slots empty
   }
 
   private int find(int id) {

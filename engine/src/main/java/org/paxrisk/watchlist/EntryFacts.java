@@ -25,6 +25,8 @@ import org.paxrisk.model.PartialDate;
  */
 final class EntryFacts {
   static final String FILE = "facts.bin";
+  /** {@link #years} of an entity, vessel or aircraft (a span no listing has). */
+  static final short NOT_A_PERSON = (short) 0xFFFF;
   private static final int SEVERAL = 0x7FFF;
 
   private EntryFacts() {}
@@ -77,6 +79,37 @@ final class EntryFacts {
       c -= 0.1;
     }
     return c;
+  }
+
+  /**
+   * The listed years of birth of {@code facts} in 16 bits, for a table a quarter of the size of
+   * the facts that stays in the processor's cache: the earliest year from 1850 (9 bits) and the
+   * span (7 bits); 0 when none is listed, or the years do not fit (then nothing is pruned);
+   * {@link #NOT_A_PERSON} for entities, vessels and aircraft.
+   */
+  static short years(long facts) {
+    if (notAPerson(facts)) {
+      return NOT_A_PERSON;
+    }
+    int min = (int) (facts & 0x3FFF);
+    int max = (int) (facts >>> 14 & 0x3FFF);
+    if (min < 1851 || min > 1850 + 511 || max - min > 126) {
+      return 0;
+    }
+    return (short) ((min - 1850) << 7 | (max - min));
+  }
+
+  /**
+   * What a date of birth can add, from {@link #years}: {@link WatchlistMatcher#DOB_DIFFERS} when
+   * it contradicts every listed year, else (or when unknown) at most 0.08.
+   */
+  static double dateCeiling(short years, PartialDate dob) {
+    if (years == 0 || years == NOT_A_PERSON || dob == null) {
+      return dob != null ? 0.08 : 0;
+    }
+    int min = 1850 + ((years & 0xFFFF) >>> 7);
+    int max = min + (years & 0x7F);
+    return dob.year() < min - 1 || dob.year() > max + 1 ? WatchlistMatcher.DOB_DIFFERS : 0.08;
   }
 
   /** An alpha-3 country code as 15 bits (1 to 17,576); {@link #SEVERAL} for anything else. */

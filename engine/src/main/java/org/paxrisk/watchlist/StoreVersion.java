@@ -16,6 +16,7 @@ final class StoreVersion implements Closeable {
   private final ChronicleMap<CharSequence, byte[]> postings;
   private final ThreadLocal<Bin.Reader> readers = ThreadLocal.withInitial(Bin.Reader::new);
   private final long[] facts;
+  private final short[] years;
 
   private StoreVersion(Path dir, Manifest manifest, ChronicleMap<Integer, byte[]> entries,
       ChronicleMap<CharSequence, byte[]> postings) throws IOException {
@@ -33,6 +34,10 @@ final class StoreVersion implements Closeable {
       }
     }
     this.facts = f;
+    this.years = new short[f.length];
+    for (int id = 0; id < f.length; id++) {
+      years[id] = EntryFacts.years(f[id]);
+    }
   }
 
   static StoreVersion open(Path dir) throws IOException {
@@ -63,6 +68,11 @@ final class StoreVersion implements Closeable {
   /** The entry's {@link EntryFacts}. */
   long facts(int id) {
     return facts[id];
+  }
+
+  /** The entry's {@link EntryFacts#years}. */
+  short years(int id) {
+    return years[id];
   }
 
   /** The entry with that number, decoded, or null. */

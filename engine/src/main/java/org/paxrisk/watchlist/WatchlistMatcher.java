@@ -32,8 +32,10 @@ public final class WatchlistMatcher {
   WatchlistMatcher(StoreVersion store, MatchSettings settings) {
     this.store = store;
     this.settings = settings;
-    // A key of more than 0.5% of the entries (at least 100) is common.
-    this.commonAbove = Math.max(100, store.size() / 200);
+    // A key of more than 0.5% of the entries is common, with at least 100 and at most 1,000
+    // entries: past that, a common name would put thousands of entries through the candidate
+    // map, most of a search's time against a million entries.
+    this.commonAbove = Math.max(100, Math.min(1000, store.size() / 200));
   }
 
   /** What to look for: a name and whatever else is known. Only the name is required. */
@@ -89,10 +91,19 @@ public final class WatchlistMatcher {
     // in other years. The margin covers rounding.
     int nationality = EntryFacts.queryCode(q.nationality());
     double need = settings.threshold() - 0.001 - 1;
+    double nationalityMost = nationality != 0 ? 0.02 : 0;
     java.util.function.IntPredicate feasible = id -> {
-      long facts = store.facts(id);
-      return !(person && EntryFacts.notAPerson(facts))
-          && EntryFacts.ceiling(facts, q.dateOfBirth(), nationality, q.gender()) >= need;
+      // The years alone (a small table) settle most entries; the rest read the whole facts.
+      short years = store.years(id);
+      if (person && years == EntryFacts.NOT_A_PERSON) {
+        return false;
+      }
+      double date = EntryFacts.dateCeiling(years, q.dateOfBirth());
+      if (date + nationalityMost < need) {
+        return false;
+      }
+      return date - 0.15 >= need // the least nationality (-0.05) and gender (-0.1) can add
+          || EntryFacts.ceiling(store.facts(id), q.dateOfBirth(), nationality, q.gender()) >= need;
     };
 
     // Stage 1: token and skeleton keys; common keys only strengthen what rarer keys found.
@@ -125,9 +136,7 @@ public final class WatchlistMatcher {
         rare = true;
         double idf = Math.log1p((double) n / df);
         for (int i = 1; i < p.length; i++) {
-          if (feasible.test(p[i])) {
-            found.add(p[i], idf, bits);
-          }
+          found.add(p[i], idf, bits, feasible);
         }
       } else {
         common.add(p);
@@ -149,9 +158,7 @@ public final class WatchlistMatcher {
             rare = true;
             double idf = Math.log1p((double) n / p[0]);
             for (int k = 1; k < p.length; k++) {
-              if (feasible.test(p[k])) {
-                found.add(p[k], idf, bit);
-              }
+              found.add(p[k], idf, bit, feasible);
             }
           } else {
             common.add(p);
@@ -164,10 +171,7 @@ public final class WatchlistMatcher {
     for (int c = 0; c < common.size(); c++) {
       // The first page is enough to strengthen the candidates rarer keys found.
       int[] p = common.get(c);
-      double idf = Math.log1p((double) n / p[0]);
-      for (int i = 1; i < p.length; i++) {
-        found.strengthen(p[i], idf, commonBits.get(c));
-      }
+      found.strengthenAll(p, Math.log1p((double) n / p[0]), commonBits.get(c));
     }
     if (!rare && common.size() >= 2) {
       // Only common tokens (MOHAMMED ALI): the entries that have two of them.

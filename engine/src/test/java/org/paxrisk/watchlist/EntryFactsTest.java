@@ -48,9 +48,21 @@ class EntryFactsTest {
       assertTrue(ceiling >= actual - 1e-12, () -> e + " " + dob + " " + nat + " " + g
           + ": ceiling " + ceiling + " < " + actual);
       tight += Math.abs(ceiling - actual) < 1e-12 ? 1 : 0;
+      double date = WatchlistMatcher.dateOfBirth(packed, dob, null);
+      double fromYears = EntryFacts.dateCeiling(EntryFacts.years(EntryFacts.of(e)), dob);
+      assertTrue(fromYears >= date - 1e-12, () -> dobs + " " + dob + ": " + fromYears);
     }
     // A ceiling of +0.1 everywhere would pass too: most must be exact to prune anything.
     assertTrue(tight > 100_000, "exact ceilings: " + tight);
+  }
+
+  @Test
+  void entitiesAreNotPeople() {
+    WatchlistEntry vessel = new WatchlistEntry("v", "t", WatchlistEntry.SANCTIONS,
+        WatchlistEntry.Kind.VESSEL, List.of(new ListedName("NOOR", null, null,
+            ListedName.Type.PRIMARY, false)), List.of(), Gender.UNKNOWN, List.of(), List.of(), null);
+    assertTrue(EntryFacts.notAPerson(EntryFacts.of(vessel)));
+    assertTrue(EntryFacts.years(EntryFacts.of(vessel)) == EntryFacts.NOT_A_PERSON);
   }
 
   private static PartialDate date(SplittableRandom rnd) {
