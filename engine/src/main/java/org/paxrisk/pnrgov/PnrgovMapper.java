@@ -608,7 +608,7 @@ public final class PnrgovMapper {
       if (n > 1 && n <= 20 && tag.length() < 18 && tag.chars().allMatch(Character::isDigit)) {
         long first = Long.parseLong(tag);
         for (int i = 1; i < n; i++) {
-          tags.add(String.format("%0" + tag.length() + "d", first + i));
+          tags.add(zeroPadded(first + i, tag.length()));
         }
       }
     }
@@ -616,6 +616,19 @@ public final class PnrgovMapper {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** {@code value} in at least {@code width} digits, as %0<width>d (a bag tag's zeros kept). */
+  static String zeroPadded(long value, int width) {
+    String digits = Long.toString(value);
+    if (digits.length() >= width) {
+      return digits;
+    }
+    StringBuilder sb = new StringBuilder(width);
+    for (int i = digits.length(); i < width; i++) {
+      sb.append('0');
+    }
+    return sb.append(digits).toString();
+  }
 
   private LocalDate ref() {
     if (pushed != null && pushed.departure() != null) {
