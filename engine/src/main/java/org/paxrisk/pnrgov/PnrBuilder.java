@@ -81,7 +81,24 @@ final class PnrBuilder {
   void documentRequest(
       String code, String text, String passengerRef, Person hint, Location where) {
     String t = text.startsWith("/") ? text.substring(1) : text;
-    documents.add(new DocumentRequest(code, t.split("/", -1), passengerRef, hint, where));
+    documents.add(new DocumentRequest(code, fields(t), passengerRef, hint, where));
+  }
+
+  /** {@code t.split("/", -1)} without the list and regex machinery: every PNR has a few. */
+  static String[] fields(String t) {
+    int n = 1;
+    for (int i = t.indexOf('/'); i >= 0; i = t.indexOf('/', i + 1)) {
+      n++;
+    }
+    String[] out = new String[n];
+    int from = 0;
+    for (int k = 0; k < n - 1; k++) {
+      int to = t.indexOf('/', from);
+      out[k] = t.substring(from, to);
+      from = to + 1;
+    }
+    out[n - 1] = t.substring(from);
+    return out;
   }
 
   /** A contact from free text or an SSR: CTCE e-mail, CTCM/CTCH/CTCB phone. Other text is dropped. */
@@ -242,7 +259,7 @@ final class PnrBuilder {
         continue;
       }
       if (given != null && p.given != null
-          && compact(given).startsWith(compact(p.given.split(" ")[0]))) {
+          && compact(given).startsWith(firstWord(p.given))) {
         return p;
       }
       sameKind = sameKind == null ? p : sameKind;
@@ -258,7 +275,7 @@ final class PnrBuilder {
     Person otherKind = null;
     for (Person p : persons) {
       if (p.surname == null || p.given == null || !sameSurname(p, surname)
-          || !compact(given).startsWith(compact(p.given.split(" ")[0]))) {
+          || !compact(given).startsWith(firstWord(p.given))) {
         continue;
       }
       if (p.infant == infant) {
@@ -274,7 +291,12 @@ final class PnrBuilder {
   }
 
   private static String compact(String s) {
-    return s.replace(" ", "");
+    return s.indexOf(' ') < 0 ? s : s.replace(" ", "");
+  }
+
+  private static String firstWord(String s) {
+    int blank = s.indexOf(' ');
+    return blank < 0 ? s : s.substring(0, blank);
   }
 
   /** Removes a title sent with the given name: "ISABELLE MRS", "JOHNMR", "NINA MS". */
@@ -284,8 +306,9 @@ final class PnrBuilder {
     }
     String g = given.trim();
     for (String t : TITLES_SPACED) {
-      if (g.endsWith(" " + t)) {
-        return g.substring(0, g.length() - t.length()).trim();
+      int at = g.length() - t.length();
+      if (at > 0 && g.charAt(at - 1) == ' ' && g.endsWith(t)) {
+        return g.substring(0, at).trim();
       }
     }
     for (String t : TITLES_JOINED) {
