@@ -308,6 +308,10 @@ public final class EdifactReader implements Closeable {
       return false;
     }
     final byte[] cls = classes;
+    // A tag letter or digit may be the release character (UNA#~.7&): the copying path says so.
+    if ((cls[c0 & 0xff] | cls[c1 & 0xff] | cls[c2 & 0xff]) != DATA) {
+      return false;
+    }
     final Segment s = seg;
     final int[] st = s.start;
     final int[] en = s.end;

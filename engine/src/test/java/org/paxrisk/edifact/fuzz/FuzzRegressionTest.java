@@ -40,6 +40,18 @@ class FuzzRegressionTest {
     assertEquals(List.of(1), List.of(only.error().location().message()));
   }
 
+  /**
+   * The UNA makes the digit 7 the release character, and a segment tag starts with it: read in
+   * place, the tag was taken as it stood; read across a buffer boundary, the 7 released the 4.
+   * Both ways now release it (a stray release, then a malformed tag).
+   */
+  @Test
+  void regression_releaseCharacterInTag_sameWhereverTheReadsSplit() {
+    Harness.Run run = Harness.check(bytes("UNA#~.7&UNB~23&745&\n12"));
+    assertEquals(List.of("una-inferred", "stray-release", "malformed-tag", "unterminated-segment"),
+        run.envelope().stream().map(Issue::code).toList());
+  }
+
   private static byte[] bytes(String isoLatin1) {
     return isoLatin1.getBytes(ISO_8859_1);
   }
