@@ -123,7 +123,9 @@ final class Planner {
     boolean fromHub = r.chance(0.5);
     f.from = fromHub ? hub : other;
     f.to = fromHub ? other : hub;
-    f.number = r.between(1, 1999);
+    // Distinct for the first 9,999 flights (7,919 is prime to 9,999), so that no two flights of
+    // a run share carrier, number, day and origin and get screened as one.
+    f.number = 1 + (int) ((index * 7919L + Rng.mix(seed, 0) % 9999 + 9999) % 9999);
     long day = START_DAY + r.nextInt(DAYS);
     f.depUtc = day * 1440 + (5 * 60 + 5 * r.nextInt(228)) - f.from.utcOffset;
     f.arrUtc = f.depUtc + blockMinutes(f.from, f.to);

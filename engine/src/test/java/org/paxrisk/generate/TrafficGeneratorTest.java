@@ -391,4 +391,16 @@ class TrafficGeneratorTest {
     }
     return out;
   }
+
+  /** Two flights of one run never share carrier, number, day and origin (they were screened as one). */
+  @Test
+  void flightsOfARunHaveDistinctKeys() {
+    Planner planner = new Planner(2026, 1, 1);
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (int i = 0; i < 5000; i++) {
+      Plan.Flight f = planner.flight(i);
+      assertTrue(keys.add(f.carrier.code + f.number + "/" + Math.floorDiv(f.depUtc, 1440) + "/"
+          + f.from.code), "flight " + i);
+    }
+  }
 }
