@@ -21,14 +21,6 @@ final class Candidates {
     size = 0;
   }
 
-  boolean isEmpty() {
-    return size == 0;
-  }
-
-  int size() {
-    return size;
-  }
-
   /** Adds weight to an entry, entering it when it is new; {@code bits} are the query tokens. */
   void add(int id, double w, int bits) {
     add(id, w, bits, null);

@@ -18,10 +18,11 @@ import org.paxrisk.model.Traveller;
  * <p>How: the traveller's name gives blocking keys ({@link Keys}); each key's posting list names
  * the entries that share it. Keys held by more than a small share of the list (MOHAMMED, ALI) do not
  * bring candidates on their own, so a common name does not pull in thousands of entries; they only
- * add weight to candidates a rarer key found. The best-supported candidates, and every entry with
- * one of the traveller's document numbers, are scored in full: the name ({@link NameSimilarity},
- * with each token weighted by its rarity in the lists), then date of birth, nationality, gender
- * and documents move the score up or down. When nothing scores well, the typo keys (one-letter
+ * add weight to candidates a rarer key found. An entry whose years of birth, nationality and gender
+ * ({@link EntryFacts}) would keep it below the threshold whatever its name is never a candidate.
+ * The best-supported candidates, and every entry with one of the traveller's document numbers,
+ * are scored in full: the name ({@link NameSimilarity}, with each token weighted by its rarity in
+ * the lists), then date of birth, nationality, gender and documents move the score up or down. When nothing scores well, the typo keys (one-letter
  * deletions) are tried as a second stage. No step scans the list.
  */
 public final class WatchlistMatcher {
