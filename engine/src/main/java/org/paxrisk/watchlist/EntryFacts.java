@@ -65,9 +65,7 @@ final class EntryFacts {
     double c = 0;
     int min = (int) (facts & 0x3FFF);
     if (dob != null && min != 0) {
-      int max = (int) (facts >>> 14 & 0x3FFF);
-      // Outside every listed year by more than one, every range gives DOB_DIFFERS.
-      c += dob.year() < min - 1 || dob.year() > max + 1 ? WatchlistMatcher.DOB_DIFFERS : 0.08;
+      c += dateCeiling(min, (int) (facts >>> 14 & 0x3FFF), dob);
     }
     int nat = (int) (facts >>> 28 & 0x7FFF);
     if (nationality != 0 && nat != 0) {
@@ -108,7 +106,11 @@ final class EntryFacts {
       return dob != null ? 0.08 : 0;
     }
     int min = 1850 + ((years & 0xFFFF) >>> 7);
-    int max = min + (years & 0x7F);
+    return dateCeiling(min, min + (years & 0x7F), dob);
+  }
+
+  /** Outside every listed year by more than one, every listed date gives DOB_DIFFERS. */
+  private static double dateCeiling(int min, int max, PartialDate dob) {
     return dob.year() < min - 1 || dob.year() > max + 1 ? WatchlistMatcher.DOB_DIFFERS : 0.08;
   }
 

@@ -232,7 +232,7 @@ public final class WatchlistMatcher {
       if (k != null) {
         int[] p = store.posting(k, false);
         for (int i = 1; i < p.length; i++) {
-          if (!(person && EntryFacts.notAPerson(store.facts(p[i])))) {
+          if (!(person && store.years(p[i]) == EntryFacts.NOT_A_PERSON)) {
             score(p[i], q, query, best);
           }
         }
