@@ -106,6 +106,11 @@ public final class WatchlistMatcher {
       return date - 0.15 >= need // the least nationality (-0.05) and gender (-0.1) can add
           || EntryFacts.ceiling(store.facts(id), q.dateOfBirth(), nationality, q.gender()) >= need;
     };
+    // Before an entry costs a probe of the candidate map: with a year of birth that contradicts
+    // the entry's listed years, or with a traveller's query and an entity, it is out for sure.
+    YearWindow window = new YearWindow(store,
+        q.dateOfBirth() != null && WatchlistMatcher.DOB_DIFFERS + nationalityMost < need
+            ? q.dateOfBirth().year() : 0, person);
 
     // Stage 1: token and skeleton keys; common keys only strengthen what rarer keys found.
     boolean rare = false; // whether a key that is not common led anywhere
@@ -137,7 +142,9 @@ public final class WatchlistMatcher {
         rare = true;
         double idf = Math.log1p((double) n / df);
         for (int i = 1; i < p.length; i++) {
-          found.add(p[i], idf, bits, feasible);
+          if (window.admits(p[i])) {
+            found.add(p[i], idf, bits, feasible);
+          }
         }
       } else {
         common.add(p);
@@ -159,7 +166,9 @@ public final class WatchlistMatcher {
             rare = true;
             double idf = Math.log1p((double) n / p[0]);
             for (int k = 1; k < p.length; k++) {
-              found.add(p[k], idf, bit, feasible);
+              if (window.admits(p[k])) {
+                found.add(p[k], idf, bit, feasible);
+              }
             }
           } else {
             common.add(p);
@@ -240,6 +249,36 @@ public final class WatchlistMatcher {
     }
 
     return best.results(q, query);
+  }
+
+  /**
+   * The cheapest test of an entry: only the 2-byte years table, no candidate map. It refuses an
+   * entry whose listed years are more than one from the query's year of birth (when a
+   * contradicting date alone keeps an entry below the threshold), and entities when the query is
+   * a traveller's; {@code feasible} decides the rest.
+   */
+  private static final class YearWindow {
+    private final StoreVersion store;
+    private final int year; // years since 1850; 0: no year to test
+    private final boolean person;
+
+    YearWindow(StoreVersion store, int year, boolean person) {
+      this.store = store;
+      this.year = year > 1850 ? year - 1850 : 0;
+      this.person = person;
+    }
+
+    boolean admits(int id) {
+      short y = store.years(id);
+      if (y == EntryFacts.NOT_A_PERSON) {
+        return !person;
+      }
+      if (y == 0 || year == 0) {
+        return true;
+      }
+      int min = (y & 0xFFFF) >>> 7;
+      return year >= min - 1 && year <= min + (y & 0x7F) + 1;
+    }
   }
 
   private static final ThreadLocal<Candidates> SCRATCH = ThreadLocal.withInitial(Candidates::new);
