@@ -21,21 +21,17 @@ final class Candidates {
     size = 0;
   }
 
-  /** Adds weight to an entry, entering it when it is new; {@code bits} are the query tokens. */
-  void add(int id, double w, int bits) {
-    add(id, w, bits, null);
-  }
-
   /**
-   * As {@link #add(int, double, int)}, but an entry new to the map is entered only when {@code
-   * admit} accepts it; one it refuses is remembered as refused, so that it is asked once per
-   * entry however many keys lead there, and never counted or returned.
+   * Adds weight to an entry ({@code bits} are the query tokens whose keys led there). An entry new
+   * to the map is entered only when {@code admit} accepts it; one it refuses is remembered as
+   * refused, so that it is asked once per entry however many keys lead there, and never counted
+   * or returned.
    */
   void add(int id, double w, int bits, java.util.function.IntPredicate admit) {
     int slot = find(id);
     if (ids[slot] == 0) {
       ids[slot] = id + 1;
-      support[slot] = admit == null || admit.test(id) ? w : REFUSED;
+      support[slot] = admit.test(id) ? w : REFUSED;
       tokens[slot] = bits;
       if (size == used.length) {
         used = Arrays.copyOf(used, size * 2);

@@ -202,7 +202,7 @@ public final class WatchlistMatcher {
       if (second >= 0) {
         intersect(store.posting(commonKeys.get(first), true),
             store.posting(commonKeys.get(second), true), found,
-            commonBits.get(first) | commonBits.get(second));
+            commonBits.get(first) | commonBits.get(second), window, feasible);
       }
     }
 
@@ -232,9 +232,7 @@ public final class WatchlistMatcher {
       if (bound + bonus < settings.threshold()) {
         continue;
       }
-      if (feasible.test(id)) { // entries found by intersect() were not tested
-        score(id, q, query, best);
-      }
+      score(id, q, query, best);
     }
     for (TravelDocument d : q.documents()) {
       String k = Keys.documentKey(d.number());
@@ -324,12 +322,20 @@ public final class WatchlistMatcher {
     return t;
   }
 
-  private static void intersect(int[] a, int[] b, Candidates out, int bits) {
+  /**
+   * Enters the entries of both postings that can reach the threshold. Feasibility is tested here,
+   * not after the selection of the best-supported: every entry found here has the same support,
+   * and namesakes born in other years would otherwise fill the selection.
+   */
+  private static void intersect(int[] a, int[] b, Candidates out, int bits, YearWindow window,
+      java.util.function.IntPredicate feasible) {
     int i = 1;
     int j = 1;
     while (i < a.length && j < b.length) {
       if (a[i] == b[j]) {
-        out.add(a[i], 1, bits);
+        if (window.admits(a[i])) {
+          out.add(a[i], 1, bits, feasible);
+        }
         i++;
         j++;
       } else if (a[i] < b[j]) {

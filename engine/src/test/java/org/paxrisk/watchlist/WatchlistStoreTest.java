@@ -192,4 +192,26 @@ class WatchlistStoreTest {
           .map(WatchlistMatch::entryId).toList());
     }
   }
+
+  @Test
+  void aNameOfCommonWordsFindsTheNamesakeBornInTheTravellersYear(@TempDir Path dir)
+      throws IOException {
+    // Both words are common (over 100 entries), so candidates come from the intersection of
+    // their postings, where every entry has the same support. The one born in the traveller's
+    // year has the highest id: namesakes born in other years must not crowd it out.
+    List<WatchlistEntry> entries = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      entries.add(person("n" + i, "sanctions", List.of("ANNA SMITH"),
+          DateRange.years(1930 + i % 40, 1930 + i % 40), null, null));
+    }
+    entries.add(person("born-1985", "sanctions", List.of("ANNA SMITH"),
+        DateRange.years(1985, 1985), null, null));
+    WatchlistStore.importList(dir, importerOf("sanctions", entries), List.of(), "t");
+    try (WatchlistStore s = WatchlistStore.open(dir)) {
+      WatchlistMatcher.Query q = new WatchlistMatcher.Query("ANNA SMITH",
+          PartialDate.ofYear(1985), null, Gender.MALE, List.of());
+      assertEquals(List.of("t:born-1985"), s.matcher().match(q).stream()
+          .map(WatchlistMatch::entryId).toList());
+    }
+  }
 }
