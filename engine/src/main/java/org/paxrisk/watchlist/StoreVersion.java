@@ -112,9 +112,33 @@ final class StoreVersion implements Closeable {
 
   /**
    * The entries with the key; with {@code all} false only the first page ({@link
-   * StoreBuilder#PAGE} ids). The first element of the result is the total count.
+   * StoreBuilder#PAGE} ids). The first element of the result is the total count. The array may
+   * be shared with other callers: read it, never write it.
    */
   int[] posting(String key, boolean all) {
+    if (!all) {
+      // Names repeat (every traveller called GARCIA asks for the same keys): first pages are kept
+      // in a direct-mapped cache, as entries are.
+      int slot = key.hashCode() * 0x9E3779B9 >>> (32 - POSTING_CACHE_BITS);
+      CachedPosting c = postingCache.get(slot);
+      if (c != null && c.key.equals(key)) {
+        return c.ids;
+      }
+      int[] ids = read(key, false);
+      postingCache.set(slot, new CachedPosting(key, ids));
+      return ids;
+    }
+    return read(key, true);
+  }
+
+  private static final int POSTING_CACHE_BITS = 14;
+  private final java.util.concurrent.atomic.AtomicReferenceArray<CachedPosting> postingCache =
+      new java.util.concurrent.atomic.AtomicReferenceArray<>(1 << POSTING_CACHE_BITS);
+
+  /** A first page, shared by every caller: never modified. */
+  private record CachedPosting(String key, int[] ids) {}
+
+  private int[] read(String key, boolean all) {
     int[] first = page(key, true, all ? Integer.MAX_VALUE : StoreBuilder.PAGE);
     if (first.length == 0) {
       return NONE;
