@@ -18,6 +18,9 @@ import java.util.function.Consumer;
  * keys only when those found nothing good (see {@link WatchlistMatcher}).
  */
 final class Keys {
+  /** The first letter of a document number's key ({@link #documentKey}). */
+  static final char DOCUMENT = 'N';
+
   private Keys() {}
 
   /** Receives a key and the tokens of the name it came from, as bits (token i is bit i). */
@@ -87,7 +90,7 @@ final class Keys {
     if (number == null) {
       return null;
     }
-    StringBuilder sb = new StringBuilder(number.length() + 1).append('N');
+    StringBuilder sb = new StringBuilder(number.length() + 1).append(DOCUMENT);
     for (int i = 0; i < number.length(); i++) {
       char c = Character.toUpperCase(number.charAt(i));
       if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {

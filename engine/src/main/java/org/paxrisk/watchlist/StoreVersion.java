@@ -116,9 +116,10 @@ final class StoreVersion implements Closeable {
    * be shared with other callers: read it, never write it.
    */
   int[] posting(String key, boolean all) {
-    if (!all) {
+    if (!all && key.charAt(0) != Keys.DOCUMENT) {
       // Names repeat (every traveller called GARCIA asks for the same keys): first pages are kept
-      // in a direct-mapped cache, as entries are.
+      // in a direct-mapped cache, as entries are. Document numbers,
+      // which do not repeat, are not kept.
       int slot = key.hashCode() * 0x9E3779B9 >>> (32 - POSTING_CACHE_BITS);
       CachedPosting c = postingCache.get(slot);
       if (c != null && c.key.equals(key)) {
