@@ -21,7 +21,8 @@ import org.paxrisk.model.PartialDate;
  * <p>Layout: bits 0-13 the earliest year of birth (0 when none is listed), 14-27 the latest,
  * 28-42 the nationality as a 15-bit alpha-3 code (0 none; {@link #SEVERAL} more than one or not a
  * code), 43-44 the gender (0 unknown, 1 male, 2 female), 45 set for entities, vessels and
- * aircraft (not people, not documents).
+ * aircraft (not people, not documents), 46-49 and 50-54 the month and day of birth when exactly
+ * one complete date is listed (0 otherwise; stores built before they existed have 0 there).
  */
 final class EntryFacts {
   static final String FILE = "facts.bin";
@@ -44,11 +45,18 @@ final class EntryFacts {
     } else if (e.nationalities().size() > 1) {
       nat = SEVERAL;
     }
+    long monthDay = 0;
+    if (e.datesOfBirth().size() == 1) {
+      DateRange r = e.datesOfBirth().get(0);
+      if (r.from().equals(r.to()) && r.from().isComplete()) {
+        monthDay = (long) r.from().month() << 46 | (long) r.from().day() << 50;
+      }
+    }
     int gender = e.gender() == Gender.MALE ? 1 : e.gender() == Gender.FEMALE ? 2 : 0;
     boolean thing = e.kind() != WatchlistEntry.Kind.INDIVIDUAL
         && e.kind() != WatchlistEntry.Kind.DOCUMENT;
     return min | (long) max << 14 | (long) nat << 28 | (long) gender << 43
-        | (thing ? 1L << 45 : 0);
+        | (thing ? 1L << 45 : 0) | monthDay;
   }
 
   /** Whether the entry is an entity, vessel or aircraft: no traveller can be one. */
@@ -64,7 +72,12 @@ final class EntryFacts {
   static double ceiling(long facts, PartialDate dob, int nationality, Gender gender) {
     double c = 0;
     int min = (int) (facts & 0x3FFF);
-    if (dob != null && min != 0) {
+    int month = (int) (facts >>> 46 & 0xF);
+    if (dob != null && month != 0 && dob.isComplete()) {
+      // One complete date listed: what scoring gives, exactly.
+      c += WatchlistMatcher.COMPLETE_SCORES[
+          WatchlistMatcher.completeDates(min, month, (int) (facts >>> 50 & 0x1F), dob)];
+    } else if (dob != null && min != 0) {
       c += dateCeiling(min, (int) (facts >>> 14 & 0x3FFF), dob);
     }
     int nat = (int) (facts >>> 28 & 0x7FFF);

@@ -93,6 +93,7 @@ public final class WatchlistMatcher {
     int nationality = EntryFacts.queryCode(q.nationality());
     double need = settings.threshold() - 0.001 - 1;
     double nationalityMost = nationality != 0 ? 0.02 : 0;
+    boolean completeDob = q.dateOfBirth() != null && q.dateOfBirth().isComplete();
     java.util.function.IntPredicate feasible = id -> {
       // The years alone (a small table) settle most entries; the rest read the whole facts.
       short years = store.years(id);
@@ -103,7 +104,9 @@ public final class WatchlistMatcher {
       if (date + nationalityMost < need) {
         return false;
       }
-      return date - 0.15 >= need // the least nationality (-0.05) and gender (-0.1) can add
+      // The least nationality (-0.05) and gender (-0.1) can add. The years cannot tell a complete
+      // date of birth from another of the same year; the facts can.
+      return (!completeDob && date - 0.15 >= need)
           || EntryFacts.ceiling(store.facts(id), q.dateOfBirth(), nationality, q.gender()) >= need;
     };
     // Before an entry costs a probe of the candidate map: with a year of birth that contradicts
@@ -624,26 +627,9 @@ public final class WatchlistMatcher {
       double s;
       String w;
       if (single && f.isComplete() && dob.isComplete()) {
-        if (f.equals(dob)) {
-          s = 0.08;
-          w = "date of birth equal";
-        } else if (f.year() == dob.year() && f.month() == dob.day() && f.day() == dob.month()) {
-          s = 0.04;
-          w = "date of birth equal with day and month swapped";
-        } else if (f.year() == dob.year() && f.month() == dob.month()) {
-          s = 0.0; // one slip: the day
-          w = "year and month of birth equal, day differs";
-        } else if (f.year() == dob.year() && f.day() == dob.day()) {
-          s = 0.0;
-          w = "year and day of birth equal, month differs";
-        } else if (Math.abs(f.year() - dob.year()) == 1 && f.month() == dob.month()
-            && f.day() == dob.day()) {
-          s = 0.0;
-          w = "year of birth off by one";
-        } else {
-          s = DOB_DIFFERS;
-          w = "date of birth differs";
-        }
+        int agreement = completeDates(f.year(), f.month(), f.day(), dob);
+        s = COMPLETE_SCORES[agreement];
+        w = COMPLETE_REASONS[agreement];
       } else if (dob.year() >= f.year() && dob.year() <= to.year()) {
         s = 0.03;
         w = single ? "year of birth equal" : "year of birth within the listed range";
@@ -662,6 +648,32 @@ public final class WatchlistMatcher {
     add(why, reason);
     return best;
   }
+
+  /**
+   * How a complete listed date of birth agrees with a complete one of the traveller's: an index
+   * into {@link #COMPLETE_SCORES} and {@link #COMPLETE_REASONS}. {@link EntryFacts} uses it too,
+   * so that what it prunes is exactly what scoring would reject.
+   */
+  static int completeDates(int year, int month, int day, PartialDate dob) {
+    if (year == dob.year() && month == dob.month() && day == dob.day()) {
+      return 0;
+    } else if (year == dob.year() && month == dob.day() && day == dob.month()) {
+      return 1;
+    } else if (year == dob.year() && month == dob.month()) {
+      return 2; // one slip: the day
+    } else if (year == dob.year() && day == dob.day()) {
+      return 3;
+    } else if (Math.abs(year - dob.year()) == 1 && month == dob.month() && day == dob.day()) {
+      return 4;
+    }
+    return 5;
+  }
+
+  static final double[] COMPLETE_SCORES = {0.08, 0.04, 0.0, 0.0, 0.0, DOB_DIFFERS};
+  private static final String[] COMPLETE_REASONS = {"date of birth equal",
+      "date of birth equal with day and month swapped",
+      "year and month of birth equal, day differs", "year and day of birth equal, month differs",
+      "year of birth off by one", "date of birth differs"};
 
   private static void add(List<String> why, String reason) {
     if (why != null) {

@@ -1,5 +1,6 @@
 package org.paxrisk.watchlist;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ class EntryFactsTest {
   void ceilingBoundsTheScore() {
     SplittableRandom rnd = new SplittableRandom(11);
     int tight = 0;
+    int completeDates = 0;
     for (int i = 0; i < 200_000; i++) {
       List<DateRange> dobs = new ArrayList<>();
       for (int k = rnd.nextInt(3); k > 0; k--) {
@@ -32,7 +34,8 @@ class EntryFactsTest {
       WatchlistEntry e = new WatchlistEntry("t:" + i, "t", WatchlistEntry.SANCTIONS,
           WatchlistEntry.Kind.INDIVIDUAL, List.of(new ListedName("A B", null, null,
               ListedName.Type.PRIMARY, false)), dobs, listed, nats, List.of(), null);
-      PartialDate dob = rnd.nextInt(5) == 0 ? null : date(rnd);
+      PartialDate dob = rnd.nextInt(5) == 0 ? null
+          : !dobs.isEmpty() && rnd.nextBoolean() ? near(dobs.get(0).from(), rnd) : date(rnd);
       String nat = rnd.nextInt(5) == 0 ? null : COUNTRIES[rnd.nextInt(COUNTRIES.length)];
       Gender g = GENDERS[rnd.nextInt(GENDERS.length)];
 
@@ -49,11 +52,19 @@ class EntryFactsTest {
           + ": ceiling " + ceiling + " < " + actual);
       tight += Math.abs(ceiling - actual) < 1e-12 ? 1 : 0;
       double date = WatchlistMatcher.dateOfBirth(packed, dob, null);
+      if (dobs.size() == 1 && dobs.get(0).from().equals(dobs.get(0).to())
+          && dobs.get(0).from().isComplete() && dob != null && dob.isComplete()) {
+        // One complete date each: the facts know the date's part of the score exactly.
+        assertEquals(date, EntryFacts.ceiling(EntryFacts.of(e), dob, 0, Gender.UNKNOWN), 1e-12,
+            () -> dobs + " " + dob);
+        completeDates++;
+      }
       double fromYears = EntryFacts.dateCeiling(EntryFacts.years(EntryFacts.of(e)), dob);
       assertTrue(fromYears >= date - 1e-12, () -> dobs + " " + dob + ": " + fromYears);
     }
     // A ceiling of +0.1 everywhere would pass too: most must be exact to prune anything.
-    assertTrue(tight > 100_000, "exact ceilings: " + tight);
+    assertTrue(tight > 90_000, "exact ceilings: " + tight);
+    assertTrue(completeDates > 10_000, "complete dates compared: " + completeDates);
   }
 
   @Test
@@ -63,6 +74,24 @@ class EntryFactsTest {
             ListedName.Type.PRIMARY, false)), List.of(), Gender.UNKNOWN, List.of(), List.of(), null);
     assertTrue(EntryFacts.notAPerson(EntryFacts.of(vessel)));
     assertTrue(EntryFacts.years(EntryFacts.of(vessel)) == EntryFacts.NOT_A_PERSON);
+  }
+
+  /** A date close to {@code d}: equal, swapped, one field changed, or two. */
+  private static PartialDate near(PartialDate d, SplittableRandom rnd) {
+    if (!d.isComplete()) {
+      return d;
+    }
+    int y = d.year();
+    int m = d.month();
+    int day = d.day();
+    return switch (rnd.nextInt(6)) {
+      case 0 -> d;
+      case 1 -> m <= 12 && day <= 12 ? new PartialDate(y, day, m) : d;
+      case 2 -> new PartialDate(y, m, 1 + rnd.nextInt(28));
+      case 3 -> new PartialDate(y, 1 + rnd.nextInt(12), day);
+      case 4 -> new PartialDate(y + (rnd.nextBoolean() ? 1 : -1), m, day);
+      default -> new PartialDate(y, 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
+    };
   }
 
   private static PartialDate date(SplittableRandom rnd) {
