@@ -75,8 +75,7 @@ final class EntryFacts {
     int month = (int) (facts >>> 46 & 0xF);
     if (dob != null && month != 0 && dob.isComplete()) {
       // One complete date listed: what scoring gives, exactly.
-      c += WatchlistMatcher.COMPLETE_SCORES[
-          WatchlistMatcher.completeDates(min, month, (int) (facts >>> 50 & 0x1F), dob)];
+      c += WatchlistMatcher.completeDateScore(min, month, (int) (facts >>> 50 & 0x1F), dob);
     } else if (dob != null && min != 0) {
       c += dateCeiling(min, (int) (facts >>> 14 & 0x3FFF), dob);
     }

@@ -651,10 +651,10 @@ public final class WatchlistMatcher {
 
   /**
    * How a complete listed date of birth agrees with a complete one of the traveller's: an index
-   * into {@link #COMPLETE_SCORES} and {@link #COMPLETE_REASONS}. {@link EntryFacts} uses it too,
-   * so that what it prunes is exactly what scoring would reject.
+   * into {@link #COMPLETE_SCORES} and {@link #COMPLETE_REASONS}. {@link EntryFacts} asks it too
+   * (through {@link #completeDateScore}), so that what it prunes is exactly what scoring rejects.
    */
-  static int completeDates(int year, int month, int day, PartialDate dob) {
+  private static int completeDates(int year, int month, int day, PartialDate dob) {
     if (year == dob.year() && month == dob.month() && day == dob.day()) {
       return 0;
     } else if (year == dob.year() && month == dob.day() && day == dob.month()) {
@@ -669,7 +669,12 @@ public final class WatchlistMatcher {
     return 5;
   }
 
-  static final double[] COMPLETE_SCORES = {0.08, 0.04, 0.0, 0.0, 0.0, DOB_DIFFERS};
+  /** What {@link #dateOfBirth} gives one complete listed date for a complete date of birth. */
+  static double completeDateScore(int year, int month, int day, PartialDate dob) {
+    return COMPLETE_SCORES[completeDates(year, month, day, dob)];
+  }
+
+  private static final double[] COMPLETE_SCORES = {0.08, 0.04, 0.0, 0.0, 0.0, DOB_DIFFERS};
   private static final String[] COMPLETE_REASONS = {"date of birth equal",
       "date of birth equal with day and month swapped",
       "year and month of birth equal, day differs", "year and day of birth equal, month differs",
