@@ -118,8 +118,7 @@ final class StoreVersion implements Closeable {
   int[] posting(String key, boolean all) {
     if (!all && key.charAt(0) != Keys.DOCUMENT) {
       // Names repeat (every traveller called GARCIA asks for the same keys): first pages are kept
-      // in a direct-mapped cache, as entries are. Document numbers,
-      // which do not repeat, are not kept.
+      // in a direct-mapped cache, as entries are. Document numbers, which do not repeat, are not.
       int slot = key.hashCode() * 0x9E3779B9 >>> (32 - POSTING_CACHE_BITS);
       CachedPosting c = postingCache.get(slot);
       if (c != null && c.key.equals(key)) {
@@ -129,7 +128,7 @@ final class StoreVersion implements Closeable {
       postingCache.set(slot, new CachedPosting(key, ids));
       return ids;
     }
-    return read(key, true);
+    return read(key, all);
   }
 
   private static final int POSTING_CACHE_BITS = 14;
