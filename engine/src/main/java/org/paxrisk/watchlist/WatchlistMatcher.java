@@ -112,8 +112,7 @@ public final class WatchlistMatcher {
     // Before an entry costs a probe of the candidate map: with a year of birth that contradicts
     // the entry's listed years, or with a traveller's query and an entity, it is out for sure.
     YearWindow window = new YearWindow(store,
-        q.dateOfBirth() != null && WatchlistMatcher.DOB_DIFFERS + nationalityMost < need
-            ? q.dateOfBirth().year() : 0, person);
+        DOB_DIFFERS + nationalityMost < need ? q.dateOfBirth() : null, person);
 
     // Stage 1: token and skeleton keys; common keys only strengthen what rarer keys found.
     boolean rare = false; // whether a key that is not common led anywhere
@@ -260,12 +259,12 @@ public final class WatchlistMatcher {
    */
   private static final class YearWindow {
     private final StoreVersion store;
-    private final int year; // years since 1850; 0: no year to test
+    private final PartialDate dateOfBirth; // null: no date to test
     private final boolean person;
 
-    YearWindow(StoreVersion store, int year, boolean person) {
+    YearWindow(StoreVersion store, PartialDate dateOfBirth, boolean person) {
       this.store = store;
-      this.year = year > 1850 ? year - 1850 : 0;
+      this.dateOfBirth = dateOfBirth;
       this.person = person;
     }
 
@@ -274,11 +273,7 @@ public final class WatchlistMatcher {
       if (y == EntryFacts.NOT_A_PERSON) {
         return !person;
       }
-      if (y == 0 || year == 0) {
-        return true;
-      }
-      int min = (y & 0xFFFF) >>> 7;
-      return year >= min - 1 && year <= min + (y & 0x7F) + 1;
+      return dateOfBirth == null || EntryFacts.dateCeiling(y, dateOfBirth) > DOB_DIFFERS;
     }
   }
 
