@@ -46,6 +46,18 @@ final class Candidates {
     }
   }
 
+  /** {@link #add} for every entry of a first page that the year window admits. */
+  void addAll(StoreVersion.Page page, double w, int bits, WatchlistMatcher.YearWindow window,
+      java.util.function.IntPredicate admit) {
+    int[] ids = page.ids();
+    short[] years = page.years();
+    for (int i = 1; i < ids.length; i++) {
+      if (window.admits(years[i])) {
+        add(ids[i], w, bits, admit);
+      }
+    }
+  }
+
   /** Support of a refused entry: adding weight leaves it refused. */
   private static final double REFUSED = Double.NEGATIVE_INFINITY;
 

@@ -129,27 +129,22 @@ public final class WatchlistMatcher {
     for (Map.Entry<String, Integer> k : keys.entrySet()) {
       String key = k.getKey();
       int bits = k.getValue();
-      int[] p = store.posting(key, false);
-      if (p.length == 0) {
+      StoreVersion.Page page = store.firstPage(key);
+      int df = page.count();
+      if (df == 0) {
         continue;
       }
       if (key.charAt(0) == 'T') {
         markKnown(canonical, key, unknown);
       }
-      int df = p[0];
       if (key.charAt(0) == 'T') {
         weighToken(canonical, key, df, n, tokenWeights);
       }
       if (df <= commonAbove) {
         rare = true;
-        double idf = Math.log1p((double) n / df);
-        for (int i = 1; i < p.length; i++) {
-          if (window.admits(p[i])) {
-            found.add(p[i], idf, bits, feasible);
-          }
-        }
+        found.addAll(page, Math.log1p((double) n / df), bits, window, feasible);
       } else {
-        common.add(p);
+        common.add(page.ids());
         commonKeys.add(key);
         commonBits.add(bits);
       }
@@ -160,20 +155,16 @@ public final class WatchlistMatcher {
       if (unknown[i]) {
         int bit = i < 31 ? 1 << i : 0;
         for (String key : typoKeys(name.tokens()[i])) {
-          int[] p = store.posting(key, false);
-          if (p.length == 0) {
+          StoreVersion.Page page = store.firstPage(key);
+          int df = page.count();
+          if (df == 0) {
             continue;
           }
-          if (p[0] <= commonAbove) {
+          if (df <= commonAbove) {
             rare = true;
-            double idf = Math.log1p((double) n / p[0]);
-            for (int k = 1; k < p.length; k++) {
-              if (window.admits(p[k])) {
-                found.add(p[k], idf, bit, feasible);
-              }
-            }
+            found.addAll(page, Math.log1p((double) n / df), bit, window, feasible);
           } else {
-            common.add(p);
+            common.add(page.ids());
             commonKeys.add(key);
             commonBits.add(bit);
           }
@@ -202,8 +193,8 @@ public final class WatchlistMatcher {
         }
       }
       if (second >= 0) {
-        intersect(store.posting(commonKeys.get(first), true),
-            store.posting(commonKeys.get(second), true), found,
+        intersect(store.posting(commonKeys.get(first)),
+            store.posting(commonKeys.get(second)), found,
             commonBits.get(first) | commonBits.get(second), window, feasible);
       }
     }
@@ -239,10 +230,10 @@ public final class WatchlistMatcher {
     for (TravelDocument d : q.documents()) {
       String k = Keys.documentKey(d.number());
       if (k != null) {
-        int[] p = store.posting(k, false);
-        for (int i = 1; i < p.length; i++) {
-          if (!(person && store.years(p[i]) == EntryFacts.NOT_A_PERSON)) {
-            score(p[i], q, query, best);
+        StoreVersion.Page page = store.firstPage(k);
+        for (int i = 1; i < page.ids().length; i++) {
+          if (!(person && page.years()[i] == EntryFacts.NOT_A_PERSON)) {
+            score(page.ids()[i], q, query, best);
           }
         }
       }
@@ -257,7 +248,7 @@ public final class WatchlistMatcher {
    * contradicting date alone keeps an entry below the threshold), and entities when the query is
    * a traveller's; {@code feasible} decides the rest.
    */
-  private static final class YearWindow {
+  static final class YearWindow {
     private final StoreVersion store;
     private final PartialDate dateOfBirth; // null: no date to test
     private final boolean person;
@@ -269,7 +260,11 @@ public final class WatchlistMatcher {
     }
 
     boolean admits(int id) {
-      short y = store.years(id);
+      return admits(store.years(id));
+    }
+
+    /** {@link #admits(int)} for an entry whose {@link EntryFacts#years} are known. */
+    boolean admits(short y) {
       if (y == EntryFacts.NOT_A_PERSON) {
         return !person;
       }
