@@ -63,6 +63,8 @@ final class PnrBuilder {
     Person p = new Person();
     p.surname = surname;
     p.given = stripTitle(given);
+    p.compactSurname = surname == null ? null : compact(surname);
+    p.firstGiven = p.given == null ? null : firstWord(p.given);
     p.infant = "IN".equals(type) || "INF".equals(type);
     p.ref = ref;
     persons.add(p);
@@ -84,7 +86,11 @@ final class PnrBuilder {
     documents.add(new DocumentRequest(code, fields(t), passengerRef, hint, where));
   }
 
-  /** {@code t.split("/", -1)} without the list and regex machinery: every PNR has a few. */
+  /**
+   * The fields of {@code t.split("/", -1)}, each trimmed, null when blank: one substring per
+   * field and no regex machinery (every traveller has a DOCS), and {@link #field} then only
+   * looks one up.
+   */
   static String[] fields(String t) {
     int n = 1;
     for (int i = t.indexOf('/'); i >= 0; i = t.indexOf('/', i + 1)) {
@@ -92,12 +98,19 @@ final class PnrBuilder {
     }
     String[] out = new String[n];
     int from = 0;
-    for (int k = 0; k < n - 1; k++) {
-      int to = t.indexOf('/', from);
-      out[k] = t.substring(from, to);
+    for (int k = 0; k < n; k++) {
+      int to = k == n - 1 ? t.length() : t.indexOf('/', from);
+      int a = from;
+      int b = to;
+      while (a < b && t.charAt(a) <= ' ') {
+        a++;
+      }
+      while (b > a && t.charAt(b - 1) <= ' ') {
+        b--;
+      }
+      out[k] = a == b ? null : t.substring(a, b);
       from = to + 1;
     }
-    out[n - 1] = t.substring(from);
     return out;
   }
 
@@ -254,12 +267,13 @@ final class PnrBuilder {
 
   private Person bySurnameAndInfant(String surname, String given, boolean infant) {
     Person sameKind = null;
+    String sought = compact(surname);
+    String givenSought = given == null ? null : compact(given);
     for (Person p : persons) {
-      if (p.surname == null || p.infant != infant || !compact(p.surname).equals(compact(surname))) {
+      if (p.surname == null || p.infant != infant || !p.compactSurname.equals(sought)) {
         continue;
       }
-      if (given != null && p.given != null
-          && compact(given).startsWith(firstWord(p.given))) {
+      if (givenSought != null && p.given != null && givenSought.startsWith(p.firstGiven)) {
         return p;
       }
       sameKind = sameKind == null ? p : sameKind;
@@ -273,9 +287,11 @@ final class PnrBuilder {
       return null;
     }
     Person otherKind = null;
+    String sought = compact(surname);
+    String givenSought = compact(given);
     for (Person p : persons) {
-      if (p.surname == null || p.given == null || !sameSurname(p, surname)
-          || !compact(given).startsWith(firstWord(p.given))) {
+      if (p.surname == null || p.given == null || !p.compactSurname.equals(sought)
+          || !givenSought.startsWith(p.firstGiven)) {
         continue;
       }
       if (p.infant == infant) {
@@ -287,7 +303,7 @@ final class PnrBuilder {
   }
 
   private static boolean sameSurname(Person p, String surname) {
-    return p.surname != null && compact(p.surname).equals(compact(surname));
+    return p.surname != null && p.compactSurname.equals(compact(surname));
   }
 
   private static String compact(String s) {
@@ -332,12 +348,9 @@ final class PnrBuilder {
     return sb.length() < 5 ? null : sb.toString();
   }
 
+  /** Field {@code i} of {@link #fields}, or null. */
   static String field(String[] f, int i) {
-    if (i >= f.length) {
-      return null;
-    }
-    String v = f[i].trim();
-    return v.isEmpty() ? null : v;
+    return i < f.length ? f[i] : null;
   }
 
   /** An SSR DOCS, DOCO or DOCA waiting to be matched to its traveller. */
@@ -369,6 +382,9 @@ final class PnrBuilder {
   static final class Person {
     String surname;
     String given;
+    /** The surname without blanks and the first word of the given names, for lookups. */
+    String compactSurname;
+    String firstGiven;
     boolean infant;
     String ref;
     Address address;

@@ -19,7 +19,7 @@ class PnrgovHelpersTest {
   }
 
   @Test
-  void docsFieldsSplitLikeStringSplit() {
+  void docsFieldsSplitLikeStringSplitThenTrimmed() {
     SplittableRandom rnd = new SplittableRandom(3);
     String alphabet = "/AB 1";
     for (int i = 0; i < 20_000; i++) {
@@ -28,7 +28,11 @@ class PnrgovHelpersTest {
         sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
       }
       String t = sb.toString();
-      assertArrayEquals(t.split("/", -1), PnrBuilder.fields(t), t);
+      String[] split = t.split("/", -1);
+      for (int k = 0; k < split.length; k++) {
+        split[k] = split[k].trim().isEmpty() ? null : split[k].trim();
+      }
+      assertArrayEquals(split, PnrBuilder.fields(t), t);
     }
   }
 
