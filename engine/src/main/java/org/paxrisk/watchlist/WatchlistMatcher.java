@@ -136,8 +136,6 @@ public final class WatchlistMatcher {
       }
       if (key.charAt(0) == 'T') {
         markKnown(canonical, key, unknown);
-      }
-      if (key.charAt(0) == 'T') {
         weighToken(canonical, key, df, n, tokenWeights);
       }
       if (df <= commonAbove) {
