@@ -38,9 +38,9 @@ import org.paxrisk.screening.TravellerIds;
 
 /**
  * One batch run. Files are read twice: a first pass notes which flights each message belongs to
- * (parsing is fast next to matching) and reports bad messages; the second pass reads the files in
- * an order that keeps each flight's files together and screens a flight the moment its last
- * message has been read. So an API list and its PNR push are linked whatever their file names, and
+ * (a PNRGOV message is mapped only as far as its flight) and reports bad messages; the second
+ * pass reads the files in an order that keeps each flight's files together and screens a flight
+ * the moment its last message has been read. So an API list and its PNR push are linked whatever their file names, and
  * memory holds only the flights being read and screened. Reading, linking, matching and rules run
  * on the engine's workers; the calling thread groups messages into flights and writes the results,
  * in input order, through bounded queues.
@@ -167,8 +167,10 @@ public final class Batch {
   private static Scan scan(Path file) throws IOException {
     Scan scan = new Scan();
     Checksummed in = new Checksummed(Files.newInputStream(file));
+    // PNRGOV, three quarters of the bytes, is mapped only as far as its flight: the second pass
+    // maps it whole.
     try (MessageReader r = new MessageReader(new BufferedInputStream(in, 1 << 16),
-        file.toString(), ReadConstraints.DEFAULTS, SensitiveData.defaults())) {
+        file.toString(), ReadConstraints.DEFAULTS, SensitiveData.defaults()).flightsOnly()) {
       while (r.hasNext()) {
         Outcome o = r.next();
         scan.messages++;

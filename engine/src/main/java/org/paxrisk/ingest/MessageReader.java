@@ -60,6 +60,7 @@ public final class MessageReader implements Iterator<Outcome>, Closeable {
   private int messagesInInterchange;
   private LocalDate interchangeDate;
   private boolean junkRun;
+  private boolean flightsOnly;
 
   public MessageReader(
       InputStream in, String source, ReadConstraints constraints, SensitiveData sensitive) {
@@ -104,6 +105,19 @@ public final class MessageReader implements Iterator<Outcome>, Closeable {
     Outcome o = next;
     next = null;
     return o;
+  }
+
+  /**
+   * From now on, maps PNRGOV messages only as far as the flight they were pushed for ({@link
+   * PnrgovMapper#mapFlight}): they are read whole and rejected as always, but come without
+   * bookings or travellers. For a first pass that only groups messages by flight, at about the
+   * cost of the tokenizer. PAXLST messages are mapped whole.
+   *
+   * @return this reader
+   */
+  public MessageReader flightsOnly() {
+    flightsOnly = true;
+    return this;
   }
 
   /** Problems found outside any message: the envelope, junk between or after interchanges. */
@@ -192,7 +206,8 @@ public final class MessageReader implements Iterator<Outcome>, Closeable {
         return PaxlstMapper.map(cursor, origin, interchangeDate);
       }
       if (type == MessageType.PNRGOV) {
-        return PnrgovMapper.map(cursor, origin, interchangeDate, sensitive);
+        return flightsOnly ? PnrgovMapper.mapFlight(cursor, origin, interchangeDate)
+            : PnrgovMapper.map(cursor, origin, interchangeDate, sensitive);
       }
       cursor.skipToEnd();
       return new RejectedMessage(origin,

@@ -84,6 +84,7 @@ public final class PnrgovMapper {
   private final Origin origin;
   private final LocalDate interchangeDate;
   private final SensitiveData sensitive;
+  private final boolean flightOnly;
 
   private Leg pushed;
   private Integer declaredPnrs;
@@ -97,11 +98,13 @@ public final class PnrgovMapper {
   private PnrBuilder.CheckInBuilder checkIn;
 
   private PnrgovMapper(
-      MessageCursor cursor, Origin origin, LocalDate interchangeDate, SensitiveData sensitive) {
+      MessageCursor cursor, Origin origin, LocalDate interchangeDate, SensitiveData sensitive,
+      boolean flightOnly) {
     this.cursor = cursor;
     this.origin = origin;
     this.interchangeDate = interchangeDate;
     this.sensitive = sensitive;
+    this.flightOnly = flightOnly;
   }
 
   /**
@@ -113,11 +116,30 @@ public final class PnrgovMapper {
   public static PnrMessage map(
       MessageCursor cursor, Origin origin, LocalDate interchangeDate, SensitiveData sensitive)
       throws IOException {
-    return new PnrgovMapper(cursor, origin, interchangeDate, sensitive).read();
+    return new PnrgovMapper(cursor, origin, interchangeDate, sensitive, false).read();
+  }
+
+  /**
+   * Like {@link #map}, but maps only the header, where the pushed flight is: the rest of the
+   * message is read to its UNT with the same checks, and so rejected where {@link #map} would
+   * reject it, but no booking is built and the body's warnings are not looked for. For a first
+   * pass that only needs to know which flight each message belongs to.
+   */
+  public static PnrMessage mapFlight(
+      MessageCursor cursor, Origin origin, LocalDate interchangeDate) throws IOException {
+    return new PnrgovMapper(cursor, origin, interchangeDate, SensitiveData.defaults(), true)
+        .read();
   }
 
   private PnrMessage read() throws IOException {
     while (cursor.next()) {
+      if (flightOnly && group != Group.HEADER) {
+        // The header is over, and with it the pushed flight (only the header's TVL is).
+        while (cursor.next()) {
+          // read to the UNT: the cursor checks every segment as mapping would
+        }
+        break;
+      }
       Segment s = cursor.segment();
       int tag = s.tagKey();
       if (group == Group.HISTORY || group == Group.SPLIT) {
@@ -251,6 +273,9 @@ public final class PnrgovMapper {
       }
     }
     endPnr();
+    if (flightOnly) {
+      return new PnrMessage(origin, flight(), List.of(), declaredPnrs, cursor.warnings());
+    }
     if (declaredPnrs != null && declaredPnrs != pnrs.size()) {
       cursor.warn("eqn-mismatch", "EQN says " + declaredPnrs + " PNRs, the message has "
           + pnrs.size(), cursor.header());
@@ -259,18 +284,22 @@ public final class PnrgovMapper {
       cursor.warn("sensitive-ssr-dropped", sensitiveDropped
           + " special service requests with sensitive codes were dropped", cursor.header());
     }
-    Flight flight = pushed == null ? null
-        : new Flight(pushed.carrier(), pushed.number(), pushed.origin(), pushed.destination(),
-            pushed.departure(), pushed.arrival(), List.of(pushed));
-    if (flight == null) {
-      throw new EdifactException("no-flight",
-          "PNRGOV message has no TVL naming the flight it was pushed for", cursor.header());
-    }
+    Flight flight = flight();
     List<Booking> bookings = new ArrayList<>(pnrs.size());
     for (PnrBuilder p : pnrs) {
       bookings.add(p.build(flight, pushed, origin, cursor));
     }
     return new PnrMessage(origin, flight, bookings, declaredPnrs, cursor.warnings());
+  }
+
+  /** The flight the message was pushed for, from the header's TVL. */
+  private Flight flight() {
+    if (pushed == null) {
+      throw new EdifactException("no-flight",
+          "PNRGOV message has no TVL naming the flight it was pushed for", cursor.header());
+    }
+    return new Flight(pushed.carrier(), pushed.number(), pushed.origin(), pushed.destination(),
+        pushed.departure(), pushed.arrival(), List.of(pushed));
   }
 
   // ------------------------------------------------------------------ groups

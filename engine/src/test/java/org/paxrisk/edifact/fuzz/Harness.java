@@ -16,6 +16,7 @@ import org.paxrisk.edifact.ReadConstraints;
 import org.paxrisk.ingest.MessageReader;
 import org.paxrisk.ingest.Outcome;
 import org.paxrisk.ingest.ParsedMessage;
+import org.paxrisk.ingest.PnrMessage;
 import org.paxrisk.ingest.RejectedMessage;
 import org.paxrisk.ingest.SensitiveData;
 
@@ -60,12 +61,20 @@ final class Harness {
           + whole + "\n" + trickled);
     }
     verify(input, read(new ByteArrayInputStream(input), TIGHT));
+    sameFlights(whole, read(new ByteArrayInputStream(input), ReadConstraints.DEFAULTS, true));
     return whole;
   }
 
   static Run read(InputStream in, ReadConstraints limits) {
+    return read(in, limits, false);
+  }
+
+  private static Run read(InputStream in, ReadConstraints limits, boolean flightsOnly) {
     List<Outcome> outcomes = new ArrayList<>();
     try (MessageReader r = new MessageReader(in, SOURCE, limits, SensitiveData.defaults())) {
+      if (flightsOnly) {
+        r.flightsOnly();
+      }
       while (r.hasNext()) {
         outcomes.add(r.next());
         if (outcomes.size() > MAX_INPUT) {
@@ -75,6 +84,29 @@ final class Harness {
       return new Run(outcomes, r.envelopeIssues(), r.messageCount());
     } catch (IOException e) {
       throw new AssertionError("in-memory input cannot fail to read", e);
+    }
+  }
+
+  /**
+   * A batch's first pass reads with {@link MessageReader#flightsOnly}: it must reject the same
+   * messages, with the same error, and give every other message the same flight as a full read.
+   */
+  private static void sameFlights(Run whole, Run flights) {
+    require(flights.outcomes().size() == whole.outcomes().size()
+        && flights.envelope().equals(whole.envelope()), "flights-only: the same outcomes",
+        flights, whole);
+    for (int i = 0; i < whole.outcomes().size(); i++) {
+      Outcome a = whole.outcomes().get(i);
+      Outcome b = flights.outcomes().get(i);
+      if (a instanceof RejectedMessage ra) {
+        require(b instanceof RejectedMessage rb && rb.error().equals(ra.error()),
+            "flights-only: rejected alike", b, whole);
+      } else if (a instanceof PnrMessage pa) {
+        require(b instanceof PnrMessage pb && java.util.Objects.equals(pb.flight(), pa.flight()),
+            "flights-only: the same flight", b, whole);
+      } else {
+        require(b.equals(a), "flights-only: PAXLST mapped whole", b, whole);
+      }
     }
   }
 
