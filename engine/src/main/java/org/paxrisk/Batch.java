@@ -40,10 +40,10 @@ import org.paxrisk.screening.TravellerIds;
  * One batch run. Files are read twice: a first pass notes which flights each message belongs to
  * (a PNRGOV message is mapped only as far as its flight) and reports bad messages; the second
  * pass reads the files in an order that keeps each flight's files together and screens a flight
- * the moment its last message has been read. So an API list and its PNR push are linked whatever their file names, and
- * memory holds only the flights being read and screened. Reading, linking, matching and rules run
- * on the engine's workers; the calling thread groups messages into flights and writes the results,
- * in input order, through bounded queues.
+ * the moment its last message has been read. So an API list and its PNR push are linked whatever
+ * their file names, and memory holds only the flights being read and screened. Reading, linking,
+ * matching and rules run on the engine's workers; the calling thread groups messages into flights
+ * and writes the results, in input order, through bounded queues.
  */
 public final class Batch {
   /** Hears how a batch is going, for progress bars. Called from the batch's calling thread. */

@@ -29,8 +29,9 @@ import org.paxrisk.ingest.ParsedMessage;
 /**
  * Reading API and PNR messages into the model, per traveller: {@code parse} is the whole path
  * (tokenizer, mapper, model objects); {@code flightsOnly} is a batch's first pass, which maps a
- * PNRGOV message only as far as its flight; {@code tokenize} is our tokenizer alone; {@code staedi} is
- * the StAEDI library's tokenizer on the same PAXLST bytes, the baseline that made us write our own.
+ * PNRGOV message only as far as its flight; {@code tokenize} is our tokenizer alone; {@code
+ * staedi} is the StAEDI library's tokenizer on the same PAXLST bytes, the baseline that made us
+ * write our own.
  *
  * <p>Every score is per traveller ({@link OperationsPerInvocation}): ns/op is nanoseconds per
  * traveller and, with {@code -prof gc}, {@code gc.alloc.rate.norm} is bytes allocated per
