@@ -16,14 +16,15 @@ import org.paxrisk.model.Traveller;
  * reasons. Thread-safe.
  *
  * <p>How: the traveller's name gives blocking keys ({@link Keys}); each key's posting list names
- * the entries that share it. Keys held by more than a small share of the list (MOHAMMED, ALI) do not
- * bring candidates on their own, so a common name does not pull in thousands of entries; they only
- * add weight to candidates a rarer key found. An entry whose years of birth, nationality and gender
- * ({@link EntryFacts}) would keep it below the threshold whatever its name is never a candidate.
- * The best-supported candidates, and every entry with one of the traveller's document numbers,
- * are scored in full: the name ({@link NameSimilarity}, with each token weighted by its rarity in
- * the lists), then date of birth, nationality, gender and documents move the score up or down. When nothing scores well, the typo keys (one-letter
- * deletions) are tried as a second stage. No step scans the list.
+ * the entries that share it. Keys held by more than a small share of the list (MOHAMMED, ALI) do
+ * not bring candidates on their own, so a common name does not pull in thousands of entries; they
+ * only add weight to candidates a rarer key found. An entry whose years of birth, nationality and
+ * gender ({@link EntryFacts}) would keep it below the threshold whatever its name is never a
+ * candidate. The best-supported candidates, and every entry with one of the traveller's document
+ * numbers, are scored in full: the name ({@link NameSimilarity}, with each token weighted by its
+ * rarity in the lists), then date of birth, nationality, gender and documents move the score up or
+ * down. A token that no list has, likely a slip, also looks up its typo keys (one-letter
+ * deletions). No step scans the list.
  */
 public final class WatchlistMatcher {
   private final StoreVersion store;
@@ -208,7 +209,8 @@ public final class WatchlistMatcher {
     // The most that the rest of the query can add to a name: an equal date of birth and
     // nationality (see dateOfBirth and nationality).
     double bonus = (q.dateOfBirth() != null ? 0.08 : 0) + (q.nationality() != null ? 0.02 : 0);
-    for (int id : found.top(settings.candidates())) {
+    int[] top = found.top(settings.candidates());
+    for (int id : top) {
       // Skip entries that cannot reach the threshold even if every token their keys came from
       // paired perfectly.
       int bits = found.tokens(id);
@@ -225,14 +227,25 @@ public final class WatchlistMatcher {
       }
       score(id, q, query, best);
     }
+    // The top candidates are distinct; an entry a document leads to may be one of them, or have
+    // two of the traveller's documents, and is scored once.
+    int[] byDocument = NONE;
+    int documentHits = 0;
     for (TravelDocument d : q.documents()) {
       String k = Keys.documentKey(d.number());
       if (k != null) {
         StoreVersion.Page page = store.firstPage(k);
         for (int i = 1; i < page.ids().length; i++) {
-          if (!(person && page.years()[i] == EntryFacts.NOT_A_PERSON)) {
-            score(page.ids()[i], q, query, best);
+          int id = page.ids()[i];
+          if ((person && page.years()[i] == EntryFacts.NOT_A_PERSON)
+              || contains(top, top.length, id) || contains(byDocument, documentHits, id)) {
+            continue;
           }
+          if (documentHits == byDocument.length) {
+            byDocument = Arrays.copyOf(byDocument, Math.max(4, documentHits * 2));
+          }
+          byDocument[documentHits++] = id;
+          score(id, q, query, best);
         }
       }
     }
@@ -268,6 +281,17 @@ public final class WatchlistMatcher {
       }
       return dateOfBirth == null || EntryFacts.dateCeiling(y, dateOfBirth) > DOB_DIFFERS;
     }
+  }
+
+  private static final int[] NONE = new int[0];
+
+  private static boolean contains(int[] ids, int n, int id) {
+    for (int i = 0; i < n; i++) {
+      if (ids[i] == id) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final ThreadLocal<Candidates> SCRATCH = ThreadLocal.withInitial(Candidates::new);
@@ -339,9 +363,6 @@ public final class WatchlistMatcher {
 
   /** Scores one entry quickly, without reasons; entries above the threshold are kept. */
   private void score(int id, Query q, NameSimilarity.Tokens query, Scored best) {
-    if (!best.scored.add(id)) {
-      return;
-    }
     EntryCodec.Lean e = store.lean(id);
     if (e == null) {
       return;
@@ -712,7 +733,6 @@ public final class WatchlistMatcher {
 
   /** What a search scored, and the entries that passed the threshold. */
   private final class Scored {
-    final java.util.HashSet<Integer> scored = new java.util.HashSet<>();
     final List<double[]> kept = new ArrayList<>();
 
     /** The kept entries, best first, decoded in full with their reasons. */
