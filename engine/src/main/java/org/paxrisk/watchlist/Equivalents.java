@@ -16,16 +16,36 @@ import java.util.Map;
  */
 final class Equivalents {
   private static final Map<String, String> CANONICAL = load();
+  /**
+   * One bit per hash of the table's names: most tokens are in no group, and this 512-byte filter
+   * says so without a probe of the map. Every decoded watch-list token asks.
+   */
+  private static final long[] MEMBERS = members(CANONICAL);
 
   private Equivalents() {}
 
   /** The group's canonical spelling, or the token itself when it is in no group. */
   static String canonical(String token) {
+    int bit = bit(token.hashCode());
+    if ((MEMBERS[bit >>> 6] & (1L << bit)) == 0) {
+      return token;
+    }
     String c = CANONICAL.get(token);
     return c == null ? token : c;
   }
 
+  private static int bit(int hash) {
+    return (hash ^ (hash >>> 12)) & 4095;
+  }
 
+  private static long[] members(Map<String, String> map) {
+    long[] bits = new long[4096 / 64];
+    for (String name : map.keySet()) {
+      int bit = bit(name.hashCode());
+      bits[bit >>> 6] |= 1L << bit;
+    }
+    return bits;
+  }
 
   private static Map<String, String> load() {
     Map<String, String> map = new HashMap<>();
