@@ -67,6 +67,7 @@ final class PnrBuilder {
     p.firstGiven = p.given == null ? null : firstWord(p.given);
     p.infant = "IN".equals(type) || "INF".equals(type);
     p.ref = ref;
+    p.refKey = PnrgovMapper.flightNumberKey(ref);
     persons.add(p);
     return p;
   }
@@ -82,22 +83,22 @@ final class PnrBuilder {
 
   void documentRequest(
       String code, String text, String passengerRef, Person hint, Location where) {
-    String t = text.startsWith("/") ? text.substring(1) : text;
-    documents.add(new DocumentRequest(code, fields(t), passengerRef, hint, where));
+    documents.add(new DocumentRequest(code, fields(text, text.startsWith("/") ? 1 : 0),
+        passengerRef, hint, where));
   }
 
   /**
-   * The fields of {@code t.split("/", -1)}, each trimmed, null when blank: one substring per
-   * field and no regex machinery (every traveller has a DOCS), and {@link #field} then only
-   * looks one up.
+   * The fields of {@code t.substring(start).split("/", -1)}, each trimmed, null when blank: one
+   * substring per field and no regex machinery (every traveller has a DOCS), and {@link #field}
+   * then only looks one up.
    */
-  static String[] fields(String t) {
+  static String[] fields(String t, int start) {
     int n = 1;
-    for (int i = t.indexOf('/'); i >= 0; i = t.indexOf('/', i + 1)) {
+    for (int i = t.indexOf('/', start); i >= 0; i = t.indexOf('/', i + 1)) {
       n++;
     }
     String[] out = new String[n];
-    int from = 0;
+    int from = start;
     for (int k = 0; k < n; k++) {
       int to = k == n - 1 ? t.length() : t.indexOf('/', from);
       int a = from;
@@ -245,7 +246,7 @@ final class PnrBuilder {
   private Person byRef(String ref) {
     String key = PnrgovMapper.flightNumberKey(ref);
     for (Person p : persons) {
-      if (p.ref != null && PnrgovMapper.flightNumberKey(p.ref).equals(key)) {
+      if (p.ref != null && p.refKey.equals(key)) {
         return p;
       }
     }
@@ -387,6 +388,8 @@ final class PnrBuilder {
     String firstGiven;
     boolean infant;
     String ref;
+    /** {@link #ref} without leading zeros, as {@link #byRef} compares it. */
+    String refKey;
     Address address;
     String seat;
     Bags bags;

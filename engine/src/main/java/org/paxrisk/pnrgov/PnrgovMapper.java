@@ -433,10 +433,14 @@ public final class PnrgovMapper {
     }
     for (int e = 1; e <= s.elementCount(); e++) {
       String q = s.text(e, 1);
+      boolean modified = "700".equals(q) && group == Group.PNR;
+      if (!modified && !("710".equals(q) && group == Group.NAMES)) {
+        continue; // other dates are not kept: not worth parsing
+      }
       LocalDateTime t = Dates.ddmmyyTime(s.text(e, 2), s.text(e, 3), ref());
-      if ("700".equals(q) && group == Group.PNR && t != null) {
+      if (modified && t != null) {
         pnr.lastModified = t;
-      } else if ("710".equals(q) && group == Group.NAMES && t != null && !person.tickets.isEmpty()) {
+      } else if (!modified && t != null && !person.tickets.isEmpty()) {
         PnrBuilder.TicketBuilder tk = person.tickets.get(person.tickets.size() - 1);
         if (tk.issued == null) {
           tk.issued = t.toLocalDate();
