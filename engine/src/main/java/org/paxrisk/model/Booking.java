@@ -65,17 +65,22 @@ public record Booking(
 
   /** Whether the itinerary never comes back to where it started. */
   public boolean isOneWay() {
-    List<Leg> legs = datedLegs();
-    if (legs.isEmpty()) {
-      return false;
-    }
-    String start = legs.get(0).origin();
-    for (int i = 1; i < legs.size(); i++) {
-      if (start != null && start.equals(legs.get(i).destination())) {
+    // Over the legs with both airports, without a list of them: every rule pass asks.
+    String start = null;
+    boolean selfLoop = false;
+    int legs = 0;
+    for (Leg l : itinerary) {
+      if (l.origin() == null || l.destination() == null) {
+        continue;
+      }
+      if (legs++ == 0) {
+        start = l.origin();
+        selfLoop = start.equals(l.destination());
+      } else if (start.equals(l.destination())) {
         return false;
       }
     }
-    return !(legs.size() == 1 && start != null && start.equals(legs.get(0).destination()));
+    return legs > 0 && !(legs == 1 && selfLoop);
   }
 
   /** Whole days between booking and the pushed flight's departure, or -1 when unknown. */
@@ -98,7 +103,12 @@ public record Booking(
 
   /** Whether any form of payment is cash. */
   public boolean isPaidInCash() {
-    return payments.stream().anyMatch(Payment::isCash);
+    for (Payment p : payments) {
+      if (p.isCash()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a payment names a payer who is not one of the travellers. */
@@ -135,10 +145,6 @@ public record Booking(
   /** The date the booking was made, or null. */
   public LocalDate createdDate() {
     return created == null ? null : created.toLocalDate();
-  }
-
-  private List<Leg> datedLegs() {
-    return itinerary.stream().filter(l -> l.origin() != null && l.destination() != null).toList();
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.paxrisk.model;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The flight a message reports: the carrier and number, the first airport of departure and the last
@@ -19,6 +20,16 @@ public record Flight(
 
   public Flight {
     legs = List.copyOf(legs);
+  }
+
+  /**
+   * Carrier, number and departure only: consistent with the record's equals, and much cheaper than
+   * hashing every leg. Rules join travellers on their flight, and the rule engine hashes it.
+   */
+  @Override
+  public int hashCode() {
+    return (31 * Objects.hashCode(carrier) + Objects.hashCode(number)) * 31
+        + Objects.hashCode(departure);
   }
 
   /** Carrier and number, e.g. {@code LA532}. */
