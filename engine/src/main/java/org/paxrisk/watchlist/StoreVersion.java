@@ -87,12 +87,8 @@ final class StoreVersion implements Closeable {
   /**
    * The entry with that number, as scoring reads it, or null. Decoded entries are kept in a
    * direct-mapped cache of up to {@link #CACHE} entries: OFAC and UN fit whole; a list of a
-   * million keeps the entries that come up again.
-   *
-   * <p>An entry enters the cache only when it comes up a second time while its slot remembers it
-   * ({@link #seen}). Against a million entries most candidates come up once: cached, each would
-   * outlive a young collection only to be evicted later, and copying them made G1's young pauses
-   * 20 times longer (measured in {@code EndToEnd}'s GC log).
+   * million keeps the entries that come up. (Caching only entries that come up twice, as posting
+   * pages are, shortened G1's pauses but cost more in decoding than it saved.)
    */
   EntryCodec.Lean lean(int id) {
     int slot = id & (cache.length() - 1);
@@ -105,19 +101,13 @@ final class StoreVersion implements Closeable {
       return null;
     }
     EntryCodec.Lean lean = EntryCodec.decodeLean(readers.get().wrap(b, 0, b.length));
-    if (seen[slot] == id + 1) {
-      cache.set(slot, new Cached(id, lean));
-    } else {
-      seen[slot] = id + 1; // a racing thread may overwrite it: that only delays caching
-    }
+    cache.set(slot, new Cached(id, lean));
     return lean;
   }
 
   static final int CACHE = 1 << 16;
   private final java.util.concurrent.atomic.AtomicReferenceArray<Cached> cache =
       new java.util.concurrent.atomic.AtomicReferenceArray<>(CACHE);
-  /** Per slot, 1 + the last entry that came up in it without being cached; 0 for none. */
-  private final int[] seen = new int[CACHE];
 
   private record Cached(int id, EntryCodec.Lean lean) {}
 
@@ -140,7 +130,9 @@ final class StoreVersion implements Closeable {
       return c.page;
     }
     Page page = page(read(key, false));
-    // As for entries (see lean): a page enters the cache the second time its key comes up.
+    // A page enters the cache the second time its key comes up while its slot remembers it. Most
+    // keys of a million entries come up once: cached, their pages (up to 6 KB each) outlived a
+    // young collection only to be evicted later, and copying them lengthened G1's pauses.
     int hash = key.hashCode() | 1;
     if (seenKeys[slot] == hash) {
       postingCache.set(slot, new CachedPage(key, page));
