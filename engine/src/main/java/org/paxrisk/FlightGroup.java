@@ -1,10 +1,11 @@
 package org.paxrisk;
 
+import static org.paxrisk.model.Folding.lettersAndDigits;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.paxrisk.ingest.ApiMessage;
@@ -23,8 +24,9 @@ import org.paxrisk.screening.TravellerIds;
  * <p>Linking, strongest evidence first, each PNR traveller used at most once: the same document
  * number; else the same surname, given names and date of birth; else the same surname and given
  * names with no contradicting date of birth, in message order; and, for whoever is left, the one
- * PNR traveller with the same surname and first given name (PNRs often drop middle names). Names are compared as letters only, so "O'NEIL" and
- * "ONEIL" link; dates of birth at the precision both give.
+ * PNR traveller with the same surname and first given name (PNRs often drop middle names). Names
+ * are compared as letters only ({@link org.paxrisk.model.Folding}), so "O'NEIL" and "ONEIL" link;
+ * dates of birth at the precision both give.
  */
 final class FlightGroup {
   private final String key;
@@ -275,18 +277,19 @@ final class FlightGroup {
     if (d == null || d.number() == null) {
       return null;
     }
-    String n = letters(d.number());
+    String n = lettersAndDigits(d.number());
     return n.length() < 4 ? null : n;
   }
 
   private static String nameKey(Traveller t) {
-    return letters(t.surname()) + '/' + letters(t.givenNames());
+    return lettersAndDigits(t.surname()) + '/' + lettersAndDigits(t.givenNames());
   }
 
   private static String firstNameKey(Traveller t) {
     String given = t.givenNames() == null ? "" : t.givenNames().trim();
     int space = given.indexOf(' ');
-    return letters(t.surname()) + '/' + letters(space < 0 ? given : given.substring(0, space));
+    String first = space < 0 ? given : given.substring(0, space);
+    return lettersAndDigits(t.surname()) + '/' + lettersAndDigits(first);
   }
 
   private static String apiIdentity(Traveller t) {
@@ -295,17 +298,4 @@ final class FlightGroup {
     return nameKey(t) + '/' + t.dateOfBirth() + '/' + doc + '/' + t.role();
   }
 
-  private static String letters(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
-        b.append(Character.toUpperCase(c));
-      }
-    }
-    return b.toString().toUpperCase(Locale.ROOT);
-  }
 }

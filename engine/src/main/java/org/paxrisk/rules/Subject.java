@@ -1,5 +1,7 @@
 package org.paxrisk.rules;
 
+import static org.paxrisk.model.Folding.lettersAndDigits;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -192,8 +194,8 @@ public final class Subject {
       return 1;
     }
     // Nearly always the same letters: skip the full comparison (transliteration, pairing).
-    if (letters(api.surname()).equals(letters(pnr.surname()))
-        && letters(api.givenNames()).equals(letters(pnr.givenNames()))) {
+    if (lettersAndDigits(api.surname()).equals(lettersAndDigits(pnr.surname()))
+        && lettersAndDigits(api.givenNames()).equals(lettersAndDigits(pnr.givenNames()))) {
       return 1;
     }
     return NameSimilarity.standard().score(fullName(api), fullName(pnr));
@@ -379,7 +381,7 @@ public final class Subject {
     List<String> out = new ArrayList<>();
     if (booking != null) {
       for (Payment p : booking.payments()) {
-        String n = p.cardNumber() == null ? "" : letters(p.cardNumber());
+        String n = p.cardNumber() == null ? "" : lettersAndDigits(p.cardNumber());
         // A masked number (XXXX...1234) would join strangers who share the last four digits.
         if (n.length() >= 12 && digits(n).length() == n.length()) {
           out.add(n);
@@ -431,22 +433,7 @@ public final class Subject {
   }
 
   private static String clean(String number) {
-    return number == null ? null : letters(number);
-  }
-
-  /** Letters and digits only, in capitals: compares numbers and names as people type them. */
-  private static String letters(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
-        b.append(Character.toUpperCase(c));
-      }
-    }
-    return b.toString();
+    return number == null ? null : lettersAndDigits(number);
   }
 
   private static String digits(String s) {
