@@ -210,6 +210,10 @@ public final class WatchlistMatcher {
     // nationality (see dateOfBirth and nationality).
     double bonus = (q.dateOfBirth() != null ? 0.08 : 0) + (q.nationality() != null ? 0.02 : 0);
     int[] top = found.top(settings.candidates());
+    // What was scored, so that an entry is scored once: the top candidates are distinct, but a
+    // document may lead to one of them, and two documents to the same entry.
+    int[] scored = new int[top.length + 4];
+    int scoredCount = 0;
     for (int id : top) {
       // Skip entries that cannot reach the threshold even if every token their keys came from
       // paired perfectly.
@@ -225,12 +229,9 @@ public final class WatchlistMatcher {
       if (bound + bonus < settings.threshold()) {
         continue;
       }
+      scored[scoredCount++] = id;
       score(id, q, query, best);
     }
-    // The top candidates are distinct; an entry a document leads to may be one of them, or have
-    // two of the traveller's documents, and is scored once.
-    int[] byDocument = NONE;
-    int documentHits = 0;
     for (TravelDocument d : q.documents()) {
       String k = Keys.documentKey(d.number());
       if (k != null) {
@@ -238,13 +239,13 @@ public final class WatchlistMatcher {
         for (int i = 1; i < page.ids().length; i++) {
           int id = page.ids()[i];
           if ((person && page.years()[i] == EntryFacts.NOT_A_PERSON)
-              || contains(top, top.length, id) || contains(byDocument, documentHits, id)) {
+              || contains(scored, scoredCount, id)) {
             continue;
           }
-          if (documentHits == byDocument.length) {
-            byDocument = Arrays.copyOf(byDocument, Math.max(4, documentHits * 2));
+          if (scoredCount == scored.length) {
+            scored = Arrays.copyOf(scored, scoredCount * 2);
           }
-          byDocument[documentHits++] = id;
+          scored[scoredCount++] = id;
           score(id, q, query, best);
         }
       }
@@ -282,8 +283,6 @@ public final class WatchlistMatcher {
       return dateOfBirth == null || EntryFacts.dateCeiling(y, dateOfBirth) > DOB_DIFFERS;
     }
   }
-
-  private static final int[] NONE = new int[0];
 
   private static boolean contains(int[] ids, int n, int id) {
     for (int i = 0; i < n; i++) {

@@ -112,6 +112,24 @@ class WatchlistStoreTest {
     }
   }
 
+  /**
+   * An entry that the traveller's keys found, but whose name alone could not reach the threshold,
+   * is still scored when it also holds the traveller's document: a listed document is worth a
+   * review whatever the name.
+   */
+  @Test
+  void documentNumber_scoresACandidateTheNameBoundLeftOut(@TempDir Path dir) throws IOException {
+    WatchlistStore.importList(dir, importerOf("sanctions", sample()), List.of(), "demo");
+    try (WatchlistStore s = WatchlistStore.open(dir)) {
+      List<WatchlistMatch> m = s.matcher().match(new WatchlistMatcher.Query(
+          "QUIRINUS ZEBEDEE OTTOKAR HASSAN", null, null, null, List.of(new TravelDocument("P",
+              "A1234567", "IRQ", null, null, null))));
+      assertTrue(m.stream().anyMatch(x -> x.entryId().equals("demo:1")
+          && x.reasons().stream().anyMatch(w -> w.startsWith("document number equal"))),
+          m.toString());
+    }
+  }
+
   @Test
   void typo_foundInSecondStage(@TempDir Path dir) throws IOException {
     WatchlistStore.importList(dir, importerOf("sanctions", sample()), List.of(), "demo");
