@@ -21,6 +21,7 @@ final class Equivalents {
    * says so without a probe of the map. Every decoded watch-list token asks.
    */
   private static final long[] MEMBERS = members(CANONICAL);
+  private static final int FINGERPRINT = CANONICAL.hashCode();
 
   private Equivalents() {}
 
@@ -32,6 +33,11 @@ final class Equivalents {
     }
     String c = CANONICAL.get(token);
     return c == null ? token : c;
+  }
+
+  /** A hash of the table, kept beside what is derived from it ({@link NameBounds}). */
+  static int fingerprint() {
+    return FINGERPRINT;
   }
 
   private static int bit(int hash) {

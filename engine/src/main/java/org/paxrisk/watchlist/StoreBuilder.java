@@ -14,9 +14,10 @@ import net.openhft.chronicle.map.ChronicleMap;
 /**
  * Builds one version of a list store in a folder: {@code entries.cm} (entry number to the binary
  * record of {@link EntryCodec}), {@code postings.cm} (blocking key to the sorted numbers of the
- * entries that have it, see {@link Keys}) and {@code facts.bin} ({@link EntryFacts}). Two passes over the entries: the first numbers them,
- * collects the postings and the token frequencies and measures the records, so that both Chronicle
- * Maps are sized from the real counts; the second writes the records with token weights.
+ * entries that have it, see {@link Keys}), {@code facts.bin} ({@link EntryFacts}) and {@code
+ * names.bin} ({@link NameBounds}). Two passes over the entries: the first numbers them, collects
+ * the postings and the token frequencies and measures the records, so that both Chronicle Maps are
+ * sized from the real counts; the second writes the records with token weights.
  */
 final class StoreBuilder {
   /*
@@ -96,14 +97,24 @@ final class StoreBuilder {
         .createPersistedTo(entriesFile.toFile())) {
       int[] id = {0};
       long[] facts = new long[n];
-      source.forEach(e -> {
-        List<NameSimilarity.Tokens> prepared = new ArrayList<>(e.names().size());
-        for (ListedName ln : e.names()) {
-          prepared.add(NameSimilarity.Tokens.of(Normalizer.normalize(ln.name()), weights));
-        }
-        facts[id[0]] = EntryFacts.of(e);
-        entries.put(id[0]++, EntryCodec.encode(e, prepared, w));
-      });
+      try (NameBounds.Writer bounds = new NameBounds.Writer(dir.resolve(NameBounds.FILE), n)) {
+        source.forEach(e -> {
+          List<NameSimilarity.Tokens> prepared = new ArrayList<>(e.names().size());
+          List<Boolean> weak = new ArrayList<>(e.names().size());
+          for (ListedName ln : e.names()) {
+            prepared.add(NameSimilarity.Tokens.of(Normalizer.normalize(ln.name()), weights));
+            weak.add(ln.weak());
+          }
+          facts[id[0]] = EntryFacts.of(e);
+          // A document entry scores nothing by name: no names to bound.
+          boolean named = e.kind() != WatchlistEntry.Kind.DOCUMENT;
+          bounds.add(named ? prepared : List.of(), named ? weak : List.of());
+          entries.put(id[0]++, EntryCodec.encode(e, prepared, w));
+        });
+        bounds.finish();
+      } catch (java.io.UncheckedIOException x) {
+        throw x.getCause();
+      }
       EntryFacts.write(dir.resolve(EntryFacts.FILE), facts);
     }
 

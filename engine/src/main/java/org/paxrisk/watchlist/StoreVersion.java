@@ -17,6 +17,7 @@ final class StoreVersion implements Closeable {
   private final ThreadLocal<Bin.Reader> readers = ThreadLocal.withInitial(Bin.Reader::new);
   private final long[] facts;
   private final short[] years;
+  private final NameBounds nameBounds;
 
   private StoreVersion(Path dir, Manifest manifest, ChronicleMap<Integer, byte[]> entries,
       ChronicleMap<CharSequence, byte[]> postings) throws IOException {
@@ -38,6 +39,7 @@ final class StoreVersion implements Closeable {
     for (int id = 0; id < f.length; id++) {
       years[id] = EntryFacts.years(f[id]);
     }
+    this.nameBounds = NameBounds.open(dir.resolve(NameBounds.FILE), manifest.entries());
   }
 
   static StoreVersion open(Path dir) throws IOException {
@@ -73,6 +75,11 @@ final class StoreVersion implements Closeable {
   /** The entry's {@link EntryFacts#years}. */
   short years(int id) {
     return years[id];
+  }
+
+  /** The bounds of the entries' names, or null for a version built without them. */
+  NameBounds nameBounds() {
+    return nameBounds;
   }
 
   /** The entry with that number, decoded, or null. */

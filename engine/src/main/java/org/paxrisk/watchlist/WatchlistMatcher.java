@@ -214,6 +214,9 @@ public final class WatchlistMatcher {
     // document may lead to one of them, and two documents to the same entry.
     int[] scored = new int[top.length + 4];
     int scoredCount = 0;
+    NameBounds bounds = store.nameBounds();
+    NameBounds.Query bounded = bounds == null || top.length == 0 ? null
+        : new NameBounds.Query(query);
     for (int id : top) {
       // Skip entries that cannot reach the threshold even if every token their keys came from
       // paired perfectly.
@@ -229,16 +232,24 @@ public final class WatchlistMatcher {
       if (bound + bonus < settings.threshold()) {
         continue;
       }
+      // The bound scoring takes before it compares names in full, known without reading the
+      // entry: most candidates end here. The facts give the most the rest can add.
+      if (bounded != null && !bounds.mayReach(id, bounded, settings.threshold() - 0.001
+          - EntryFacts.ceiling(store.facts(id), q.dateOfBirth(), nationality, q.gender()))) {
+        continue;
+      }
       scored[scoredCount++] = id;
       score(id, q, query, best);
     }
     for (TravelDocument d : q.documents()) {
       String k = Keys.documentKey(d.number());
       if (k != null) {
+        // All of them: a top candidate left out above by its name is scored here.
         StoreVersion.Page page = store.firstPage(k);
-        for (int i = 1; i < page.ids().length; i++) {
-          int id = page.ids()[i];
-          if ((person && page.years()[i] == EntryFacts.NOT_A_PERSON)
+        int[] ids = page.count() <= StoreBuilder.PAGE ? page.ids() : store.posting(k);
+        for (int i = 1; i < ids.length; i++) {
+          int id = ids[i];
+          if ((person && store.years(id) == EntryFacts.NOT_A_PERSON)
               || contains(scored, scoredCount, id)) {
             continue;
           }

@@ -1,0 +1,183 @@
+package org.paxrisk.watchlist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paxrisk.generate.ListGenerator;
+import org.paxrisk.generate.NameVariants;
+import org.paxrisk.model.Gender;
+import org.paxrisk.model.PartialDate;
+import org.paxrisk.model.TravelDocument;
+
+/**
+ * {@link NameBounds} leaves out only candidates that scoring would reject after reading them: the
+ * matcher gives the same matches, scores and reasons with {@code names.bin} as without it.
+ */
+class NameBoundsTest {
+  @TempDir
+  static Path dir;
+  static List<WatchlistEntry> listed = new ArrayList<>();
+  static List<WatchlistMatcher.Query> queries = new ArrayList<>();
+
+  @BeforeAll
+  static void build() throws IOException {
+    List<WatchlistEntry> extra = new ArrayList<>(WatchlistStoreTest.sample());
+    // Names that join (ABDUL RAHMAN / ABDULRAHMAN) and a weak alias.
+    extra.add(new WatchlistEntry("j1", "x", "sanctions", WatchlistEntry.Kind.INDIVIDUAL,
+        List.of(new ListedName("ABDULRAHMAN HASSAN QURESHI", null, null,
+            ListedName.Type.PRIMARY, false), new ListedName("ABU QURESHI", null, null,
+            ListedName.Type.ALIAS, true)),
+        List.of(DateRange.of(PartialDate.ofYear(1970))), Gender.MALE, List.of("PAK"),
+        List.of(new ListedDocument("P", "QK1234567", "PAK")), null));
+    WatchlistStore.importList(dir, WatchlistStoreTest.importerOf("sanctions", extra), List.of(),
+        "extra");
+    WatchlistStore.importList(dir, ListGenerator.withSeed(11).importer(20_000, "sanctions"),
+        List.of(), "generated");
+    try (WatchlistStore s = WatchlistStore.open(dir)) {
+      s.forEach(listed::add);
+    }
+    SplittableRandom rnd = new SplittableRandom(17);
+    List<String> people = new ArrayList<>();
+    ListGenerator.withSeed(99).generate("q", 2_000, e -> people.add(e.primaryName()));
+    for (int k = 0; k < 4_000; k++) {
+      WatchlistEntry e = listed.get(rnd.nextInt(listed.size()));
+      WatchlistEntry other = listed.get(rnd.nextInt(listed.size()));
+      String name = switch (k % 4) {
+        case 0 -> NameVariants.vary(e.primaryName(), rnd); // a listed person, varied
+        case 1 -> people.get(rnd.nextInt(people.size())); // someone on no list
+        case 2 -> first(e.primaryName()) + " " + last(other.primaryName()); // a namesake
+        default -> e.names().get(rnd.nextInt(e.names().size())).name();
+      };
+      PartialDate dob = null;
+      if (!e.datesOfBirth().isEmpty() && rnd.nextInt(4) > 0) {
+        int year = e.datesOfBirth().get(0).from().year() + rnd.nextInt(-2, 3);
+        dob = rnd.nextBoolean() ? PartialDate.ofYear(year)
+            : new PartialDate(year, 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
+      }
+      String nationality = e.nationalities().isEmpty() || rnd.nextInt(3) == 0 ? "FRA"
+          : e.nationalities().get(0);
+      Gender gender = Gender.values()[rnd.nextInt(Gender.values().length)];
+      List<TravelDocument> docs = new ArrayList<>();
+      if (!other.documents().isEmpty() && rnd.nextInt(5) == 0) {
+        ListedDocument d = other.documents().get(0);
+        docs.add(new TravelDocument("P", d.number(), d.issuingCountry(), null, null, null));
+      }
+      docs.add(new TravelDocument("P", "X" + rnd.nextInt(1_000_000), "FRA", null, null, null));
+      queries.add(new WatchlistMatcher.Query(name, dob, nationality, gender, docs));
+    }
+  }
+
+  private static String first(String name) {
+    return name.split(" ")[0];
+  }
+
+  private static String last(String name) {
+    String[] t = name.split(" ");
+    return t[t.length - 1];
+  }
+
+  @Test
+  void theMatchesAreTheSameWithAndWithoutTheBounds() throws IOException {
+    Path version = dir.resolve(StoreFiles.VERSIONS).resolve(WatchlistStore.currentVersion(dir));
+    List<String> with = new ArrayList<>();
+    List<String> without = new ArrayList<>();
+    try (StoreVersion v = StoreVersion.open(version)) {
+      assertNotNull(v.nameBounds(), "the import writes names.bin");
+      WatchlistMatcher m = new WatchlistMatcher(v, MatchSettings.DEFAULTS);
+      queries.forEach(q -> with.add(describe(m.match(q))));
+      queries.forEach(q -> with.add(describe(m.search(q))));
+    }
+    Path bounds = version.resolve(NameBounds.FILE);
+    Path kept = dir.resolve("names.bin.kept");
+    Files.move(bounds, kept);
+    try (StoreVersion v = StoreVersion.open(version)) {
+      assertNull(v.nameBounds());
+      WatchlistMatcher m = new WatchlistMatcher(v, MatchSettings.DEFAULTS);
+      queries.forEach(q -> without.add(describe(m.match(q))));
+      queries.forEach(q -> without.add(describe(m.search(q))));
+    } finally {
+      Files.move(kept, bounds);
+    }
+    long matched = with.stream().filter(m -> !m.isEmpty()).count();
+    assertTrue(matched > queries.size() / 4, "too few queries match to tell: " + matched);
+    for (int i = 0; i < with.size(); i++) {
+      assertEquals(without.get(i), with.get(i), "query " + i % queries.size());
+    }
+  }
+
+  /**
+   * Pair by pair, where the bound leaves an entry out, {@link NameSimilarity#scoreAtLeast} puts
+   * every name of it below the floor; and it leaves out most pairs of unrelated names.
+   */
+  @Test
+  void anEntryLeftOutHasNoNameAtTheFloor() throws IOException {
+    SplittableRandom rnd = new SplittableRandom(5);
+    int pairs = 0;
+    int out = 0;
+    Path version = dir.resolve(StoreFiles.VERSIONS).resolve(WatchlistStore.currentVersion(dir));
+    try (StoreVersion v = StoreVersion.open(version)) {
+      NameBounds bounds = v.nameBounds();
+      for (WatchlistMatcher.Query q : queries) {
+        NameSimilarity.Tokens query = NameSimilarity.Tokens.of(Normalizer.normalize(q.name()),
+            null);
+        for (int i = 0; i < query.size(); i++) {
+          query.weight[i] = 0.15 + 0.85 * rnd.nextDouble();
+        }
+        NameBounds.Query bounded = new NameBounds.Query(query);
+        for (int k = 0; k < 10; k++) {
+          int id = rnd.nextInt(v.size());
+          double floor = 0.5 + 0.45 * rnd.nextDouble();
+          if (bounds.mayReach(id, bounded, floor)) {
+            continue;
+          }
+          out++;
+          EntryCodec.Lean e = v.lean(id);
+          for (int n = 0; n < e.names().length; n++) {
+            double weak = e.weak()[n] ? 0.95 : 1.0;
+            double s2 = NameSimilarity.scoreAtLeast(query, e.names()[n], floor / weak);
+            assertTrue(s2 < floor / weak, q.name() + " / entry " + id + " name " + n);
+          }
+        }
+        pairs += 10;
+      }
+    }
+    assertTrue(out > pairs / 2, "the bound leaves out too little to be worth it: " + out);
+  }
+
+  @Test
+  void aFileForAnotherStoreIsIgnored(@TempDir Path other) throws IOException {
+    Path version = dir.resolve(StoreFiles.VERSIONS).resolve(WatchlistStore.currentVersion(dir));
+    Path file = version.resolve(NameBounds.FILE);
+    int n = listed.size();
+    assertNotNull(NameBounds.open(file, n));
+    assertNull(NameBounds.open(file, n + 1), "another number of entries");
+    Path cut = other.resolve("cut.bin");
+    byte[] b = Files.readAllBytes(file);
+    Files.write(cut, java.util.Arrays.copyOf(b, b.length - 4));
+    assertNull(NameBounds.open(cut, n), "a truncated file");
+    b[0] ^= 1;
+    Files.write(cut, b);
+    assertNull(NameBounds.open(cut, n), "another format");
+    assertNull(NameBounds.open(other.resolve("missing.bin"), n));
+  }
+
+  private static String describe(List<WatchlistMatch> matches) {
+    StringBuilder sb = new StringBuilder();
+    for (WatchlistMatch m : matches) {
+      sb.append(m.entryId()).append(' ').append(m.score()).append(' ').append(m.reasons())
+          .append(' ').append(m.matchedName()).append('\n');
+    }
+    return sb.toString();
+  }
+}
