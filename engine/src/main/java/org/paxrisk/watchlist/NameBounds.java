@@ -34,13 +34,12 @@ final class NameBounds {
   private static final int TOKEN = 5;
 
   private final IntBuffer ints;
-  private final int entries;
-  private final int offsets;
+  /** Where each entry's record starts in {@link #ints}; on the heap, one memory access fewer. */
+  private final int[] starts;
 
-  private NameBounds(IntBuffer ints, int entries, int offsets) {
+  private NameBounds(IntBuffer ints, int[] starts) {
     this.ints = ints;
-    this.entries = entries;
-    this.offsets = offsets;
+    this.starts = starts;
   }
 
   /**
@@ -65,7 +64,12 @@ final class NameBounds {
           || ints.get(HEADER + records + n) != records) {
         return null;
       }
-      return new NameBounds(ints, n, HEADER + records);
+      int[] starts = new int[n];
+      ints.get(HEADER + records, starts);
+      for (int i = 0; i < n; i++) {
+        starts[i] += HEADER;
+      }
+      return new NameBounds(ints, starts);
     }
   }
 
@@ -98,10 +102,10 @@ final class NameBounds {
    * weak factor): false only when {@link WatchlistMatcher} would find every name below it.
    */
   boolean mayReach(int id, Query q, double floor) {
-    if (id < 0 || id >= entries) {
+    if (id < 0 || id >= starts.length) {
       return true;
     }
-    int p = HEADER + ints.get(offsets + id);
+    int p = starts[id];
     int names = ints.get(p++);
     NameSimilarity.Tokens x = q.tokens;
     int qn = x.size();
