@@ -17,21 +17,25 @@ import java.util.List;
  * decoding it cost microseconds.
  *
  * <p>Per entry, per name: the weak flag; per token what {@code NameSimilarity.mayPair} tests (first
- * letter and first consonant, hashes of the canonical spelling and of the bare skeleton) and the
- * weight; and the hashes of the skeletons of single tokens and of two and three adjacent tokens
- * joined, which tell whether a join could happen. Where one could, the entry is read: joins change
- * the tokens the bound is taken over. Otherwise the bound is the one scoring would compute after
- * the read (hash equality stands for string equality, which can only raise it), so leaving an
- * entry out here changes no result. Kept in {@code names.bin} beside the maps, memory-mapped (about
- * 90 bytes an entry); a version without it is read entry by entry, as before it existed.
+ * letter and first consonant, hashes of the canonical spelling and of the bare skeleton), the
+ * weight, and the token's length and set of letters; and the hashes of the skeletons of single
+ * tokens and of two and three adjacent tokens joined, which tell whether a join could happen. Where
+ * one could, the entry is read: joins change the tokens the bound is taken over. Otherwise the
+ * bound is the one scoring would compute after the read, with one more test of whether two tokens
+ * may pair: the most Jaro-Winkler can give them, from their lengths and letter sets (BENITO and
+ * BRUNO share three letters: at most 0.73, below the 0.75 a pair needs). Hashes stand for strings
+ * and letter sets for letters, which can only raise the bound, so leaving an entry out here
+ * changes no result. Kept in {@code names.bin} beside the maps, memory-mapped (about 190 bytes an
+ * entry of the generated list); a version without it is read entry by entry, as before.
  */
 final class NameBounds {
   static final String FILE = "names.bin";
-  private static final int MAGIC = 0x50584E42; // "PXNB"
+  /** "PXN" and the layout's version: a file of another layout is not read. */
+  private static final int MAGIC = 0x50584E02;
   /** Magic, normaliser version, equivalents table, entries, ints of records; then the records, then each entry's offset. */
   private static final int HEADER = 5;
-  /** Ints per token: letters, canonical hash, bare hash, weight bits, skeleton hash. */
-  private static final int TOKEN = 5;
+  /** Ints per token: letters, canonical hash, bare hash, weight bits, skeleton hash, letter set. */
+  private static final int TOKEN = 6;
 
   private final IntBuffer ints;
   /** Where each entry's record starts in {@link #ints}; on the heap, one memory access fewer. */
@@ -80,12 +84,24 @@ final class NameBounds {
     /** Hashes of the skeletons of each two and three adjacent tokens joined. */
     final int[] joined;
 
+    /** Per token, the bit ({@link #letterBit}) of each of its characters, and their union. */
+    final byte[][] bits;
+    final int[] letters;
+
     Query(NameSimilarity.Tokens tokens) {
       this.tokens = tokens;
       int k = tokens.size();
       skeletons = new int[k];
+      bits = new byte[k][];
+      letters = new int[k];
       for (int i = 0; i < k; i++) {
+        String t = tokens.token[i];
         skeletons[i] = tokens.skeleton[i].hashCode();
+        bits[i] = new byte[Math.min(t.length(), MAX_LENGTH)];
+        for (int c = 0; c < bits[i].length; c++) {
+          bits[i][c] = (byte) letterBit(t.charAt(c));
+          letters[i] |= 1 << bits[i][c];
+        }
       }
       joined = new int[Math.max(0, k - 1) + Math.max(0, k - 2)];
       int j = 0;
@@ -125,7 +141,7 @@ final class NameBounds {
       for (int i = 0; i < qn; i++) {
         boolean may = false;
         for (int j = 0; j < k && !may; j++) {
-          may = mayPair(x, i, tokens + j * TOKEN);
+          may = mayPair(q, i, tokens + j * TOKEN);
         }
         if (may) {
           pairable += x.weight[i];
@@ -137,7 +153,7 @@ final class NameBounds {
         int t = tokens + j * TOKEN;
         boolean may = false;
         for (int i = 0; i < qn && !may; i++) {
-          may = mayPair(x, i, t);
+          may = mayPair(q, i, t);
         }
         double w = Float.intBitsToFloat(ints.get(t + 3));
         if (may) {
@@ -156,15 +172,67 @@ final class NameBounds {
     return false;
   }
 
-  /** {@code NameSimilarity.mayPair} of query token i and the listed token at {@code t}. */
-  private boolean mayPair(NameSimilarity.Tokens x, int i, int t) {
-    int a = x.cheap[i * NameSimilarity.Tokens.CHEAP + 1];
+  /**
+   * Whether query token i and the listed token at {@code t} may reach {@code
+   * NameSimilarity.PAIR_THRESHOLD}, and so pair: {@code NameSimilarity.tokenSimilarity} with
+   * hashes for strings and, for Jaro-Winkler, its value were every character that both tokens'
+   * letter sets allow to match matched, in order, with the longest prefix their lengths allow.
+   * Never false for a pair that the comparison pairs.
+   */
+  private boolean mayPair(Query q, int i, int t) {
+    NameSimilarity.Tokens x = q.tokens;
+    int c = i * NameSimilarity.Tokens.CHEAP;
+    if (x.cheap[c + 2] == ints.get(t + 1) || x.cheap[c + 3] == ints.get(t + 2)
+        || q.skeletons[i] == ints.get(t + 4)) {
+      return true; // equal, equivalent, or the same skeleton (0.9)
+    }
+    int a = x.cheap[c + 1];
     int b = ints.get(t);
+    boolean sameFirst = a >>> 16 == b >>> 16;
     int consonant = a & 0xFFFF;
-    return a >>> 16 == b >>> 16 || (consonant != 0 && consonant == (b & 0xFFFF))
-        || x.cheap[i * NameSimilarity.Tokens.CHEAP + 2] == ints.get(t + 1)
-        || x.cheap[i * NameSimilarity.Tokens.CHEAP + 3] == ints.get(t + 2);
+    if (!sameFirst && (consonant == 0 || consonant != (b & 0xFFFF))) {
+      return false; // NameSimilarity.unlike
+    }
+    int set = ints.get(t + 5);
+    int lb = set >>> LENGTH_SHIFT;
+    int la = x.length(i);
+    if (la == 1 || lb == 1) {
+      return sameFirst; // an initial
+    }
+    if (la >= MAX_LENGTH || lb >= MAX_LENGTH) {
+      return true;
+    }
+    int other = set & LETTERS;
+    int fromA = 0;
+    for (byte bit : q.bits[i]) {
+      fromA += (other >>> bit) & 1;
+    }
+    // Each letter of the listed token that the query lacks is at least one unmatched character.
+    int fromB = lb - Integer.bitCount(other & ~q.letters[i]);
+    int m = Math.min(Math.min(fromA, fromB), Math.min(la, lb));
+    if (m <= 0) {
+      return false;
+    }
+    double jaro = (m / (double) la + m / (double) lb + 1) / 3.0;
+    int prefix = sameFirst ? Math.min(4, Math.min(la, lb)) : 0;
+    double jw = jaro + prefix * 0.1 * (1 - jaro);
+    int shorter = Math.min(la, lb);
+    int longer = Math.max(la, lb);
+    if (shorter * 2 < longer) {
+      jw *= 2.0 * shorter / longer;
+    }
+    return jw >= NameSimilarity.PAIR_THRESHOLD - 1e-9;
   }
+
+  /** Letters A to Z are bits 0 to 25; every other character shares bit 26. */
+  static int letterBit(char c) {
+    return c >= 'A' && c <= 'Z' ? c - 'A' : 26;
+  }
+
+  private static final int LETTERS = (1 << 27) - 1;
+  private static final int LENGTH_SHIFT = 27;
+  /** Token lengths from this on (5 bits hold up to 31) are not bounded: they may pair. */
+  private static final int MAX_LENGTH = 31;
 
   /** Whether adjacent tokens of one name, joined, may have the skeleton of a token of the other. */
   private boolean mayJoin(Query q, int tokens, int k, int spans, int end) {
@@ -224,6 +292,12 @@ final class NameBounds {
           put(t.cheap[i * NameSimilarity.Tokens.CHEAP + 3]);
           put(Float.floatToRawIntBits((float) t.weight[i])); // as EntryCodec stores it
           put(t.skeleton[i].hashCode());
+          String token = t.token[i];
+          int set = Math.min(token.length(), MAX_LENGTH) << LENGTH_SHIFT;
+          for (int c = 0; c < Math.min(token.length(), MAX_LENGTH); c++) {
+            set |= 1 << letterBit(token.charAt(c));
+          }
+          put(set);
         }
         for (int span = 2; span <= 3; span++) {
           for (int i = 0; i + span <= k; i++) {

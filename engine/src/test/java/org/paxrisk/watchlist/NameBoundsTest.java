@@ -29,6 +29,8 @@ class NameBoundsTest {
   static Path dir;
   static List<WatchlistEntry> listed = new ArrayList<>();
   static List<WatchlistMatcher.Query> queries = new ArrayList<>();
+  /** Per query, the entries it was made from (store ids). */
+  static List<int[]> sources = new ArrayList<>();
 
   @BeforeAll
   static void build() throws IOException {
@@ -51,8 +53,11 @@ class NameBoundsTest {
     List<String> people = new ArrayList<>();
     ListGenerator.withSeed(99).generate("q", 2_000, e -> people.add(e.primaryName()));
     for (int k = 0; k < 4_000; k++) {
-      WatchlistEntry e = listed.get(rnd.nextInt(listed.size()));
-      WatchlistEntry other = listed.get(rnd.nextInt(listed.size()));
+      int ei = rnd.nextInt(listed.size());
+      int oi = rnd.nextInt(listed.size());
+      sources.add(new int[] {ei, oi});
+      WatchlistEntry e = listed.get(ei);
+      WatchlistEntry other = listed.get(oi);
       String name = switch (k % 4) {
         case 0 -> NameVariants.vary(e.primaryName(), rnd); // a listed person, varied
         case 1 -> people.get(rnd.nextInt(people.size())); // someone on no list
@@ -118,7 +123,8 @@ class NameBoundsTest {
 
   /**
    * Pair by pair, where the bound leaves an entry out, {@link NameSimilarity#scoreAtLeast} puts
-   * every name of it below the floor; and it leaves out most pairs of unrelated names.
+   * every name of it below the floor: for the entries each query was made from (its own names,
+   * varied, or a namesake's) and for random ones; and it leaves out most random pairs.
    */
   @Test
   void anEntryLeftOutHasNoNameAtTheFloor() throws IOException {
@@ -135,8 +141,9 @@ class NameBoundsTest {
           query.weight[i] = 0.15 + 0.85 * rnd.nextDouble();
         }
         NameBounds.Query bounded = new NameBounds.Query(query);
-        for (int k = 0; k < 10; k++) {
-          int id = rnd.nextInt(v.size());
+        int[] from = sources.get(queries.indexOf(q));
+        for (int k = 0; k < 12; k++) {
+          int id = k < 2 ? from[k] : rnd.nextInt(v.size());
           double floor = 0.5 + 0.45 * rnd.nextDouble();
           if (bounds.mayReach(id, bounded, floor)) {
             continue;
@@ -149,7 +156,7 @@ class NameBoundsTest {
             assertTrue(s2 < floor / weak, q.name() + " / entry " + id + " name " + n);
           }
         }
-        pairs += 10;
+        pairs += 12;
       }
     }
     assertTrue(out > pairs / 2, "the bound leaves out too little to be worth it: " + out);
