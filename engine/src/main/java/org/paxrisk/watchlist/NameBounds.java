@@ -25,14 +25,17 @@ import java.util.List;
  * may pair: the most Jaro-Winkler can give them, from their lengths and letter sets (BENITO and
  * BRUNO share three letters: at most 0.73, below the 0.75 a pair needs). Hashes stand for strings
  * and letter sets for letters, which can only raise the bound, so leaving an entry out here
- * changes no result. Kept in {@code names.bin} beside the maps, memory-mapped (about 190 bytes an
+ * changes no result. Kept in {@code names.bin} beside the maps, memory-mapped (about 180 bytes an
  * entry of the generated list); a version without it is read entry by entry, as before.
  */
 final class NameBounds {
   static final String FILE = "names.bin";
   /** "PXN" and the layout's version: a file of another layout is not read. */
   private static final int MAGIC = 0x50584E02;
-  /** Magic, normaliser version, equivalents table, entries, ints of records; then the records, then each entry's offset. */
+  /**
+   * Ints before the records: magic, normaliser version, equivalents table, entries, ints of
+   * records. The records follow, then each entry's offset into them (and their end).
+   */
   private static final int HEADER = 5;
   /** Ints per token: letters, canonical hash, bare hash, weight bits, skeleton hash, letter set. */
   private static final int TOKEN = 6;
