@@ -173,7 +173,7 @@ final class StoreVersion implements Closeable {
     return new Page(ids, y);
   }
 
-  private static final int POSTING_CACHE_BITS = 14;
+  private static final int POSTING_CACHE_BITS = 16;
   private final java.util.concurrent.atomic.AtomicReferenceArray<CachedPage> postingCache =
       new java.util.concurrent.atomic.AtomicReferenceArray<>(1 << POSTING_CACHE_BITS);
 
