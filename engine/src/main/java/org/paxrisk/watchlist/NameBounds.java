@@ -138,7 +138,7 @@ final class NameBounds {
       if (mayJoin(q, tokens, k, spans, p)) {
         return true;
       }
-      // NameSimilarity.upperBound, in the same order, so that the sums are the same.
+      // NameSimilarity.upperBound's sums, with mayPair's closer test of which tokens may pair.
       double pairable = 0;
       double unpaired = 0;
       for (int i = 0; i < qn; i++) {

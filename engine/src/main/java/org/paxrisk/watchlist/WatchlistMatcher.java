@@ -20,7 +20,8 @@ import org.paxrisk.model.Traveller;
  * not bring candidates on their own, so a common name does not pull in thousands of entries; they
  * only add weight to candidates a rarer key found. An entry whose years of birth, nationality and
  * gender ({@link EntryFacts}) would keep it below the threshold whatever its name is never a
- * candidate. The best-supported candidates, and every entry with one of the traveller's document
+ * candidate. The best-supported candidates whose names can reach the threshold ({@link
+ * NameBounds}, without reading them), and every entry with one of the traveller's document
  * numbers, are scored in full: the name ({@link NameSimilarity}, with each token weighted by its
  * rarity in the lists), then date of birth, nationality, gender and documents move the score up or
  * down. A token that no list has, likely a slip, also looks up its typo keys (one-letter
