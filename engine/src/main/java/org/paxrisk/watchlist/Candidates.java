@@ -13,6 +13,13 @@ final class Candidates {
   private int[] tokens = new int[1024];
   private int[] used = new int[512];
   private int size;
+  /** Indices of a page's ids that the year window admits ({@link #addAll}). */
+  private int[] picked = new int[256];
+  /**
+   * What the touch loops read ({@link #addAll}, {@link NameBounds#touch}): kept, so that the JIT
+   * keeps the reads.
+   */
+  long touched;
 
   void clear() {
     for (int i = 0; i < size; i++) {
@@ -21,17 +28,26 @@ final class Candidates {
     size = 0;
   }
 
+  /** Whether an entry may become a candidate: asked once per entry (see {@link #add}). */
+  interface Admission {
+    /** {@code years}: the entry's {@link EntryFacts#years}, known from the posting page. */
+    boolean admits(int id, short years);
+
+    /** Reads what {@link #admits} reads of the entry and returns it (see {@link #addAll}). */
+    long touch(int id);
+  }
+
   /**
    * Adds weight to an entry ({@code bits} are the query tokens whose keys led there). An entry new
    * to the map is entered only when {@code admit} accepts it; one it refuses is remembered as
    * refused, so that it is asked once per entry however many keys lead there, and never counted
    * or returned.
    */
-  void add(int id, double w, int bits, java.util.function.IntPredicate admit) {
+  void add(int id, short years, double w, int bits, Admission admit) {
     int slot = find(id);
     if (ids[slot] == 0) {
       ids[slot] = id + 1;
-      support[slot] = admit.test(id) ? w : REFUSED;
+      support[slot] = admit.admits(id, years) ? w : REFUSED;
       tokens[slot] = bits;
       if (size == used.length) {
         used = Arrays.copyOf(used, size * 2);
@@ -46,15 +62,33 @@ final class Candidates {
     }
   }
 
-  /** {@link #add} for every entry of a first page that the year window admits. */
+  /**
+   * {@link #add} for every entry of a first page that the year window admits. Those are picked
+   * first, and what admission reads of each is touched in a loop of its own: the entries lie far
+   * apart in a large table, so each read is a cache miss, and in a tight loop the misses overlap
+   * instead of waiting for each other.
+   */
   void addAll(StoreVersion.Page page, double w, int bits, WatchlistMatcher.YearWindow window,
-      java.util.function.IntPredicate admit) {
+      Admission admit) {
     int[] ids = page.ids();
     short[] years = page.years();
+    if (picked.length < ids.length) {
+      picked = new int[ids.length];
+    }
+    int n = 0;
     for (int i = 1; i < ids.length; i++) {
       if (window.admits(years[i])) {
-        add(ids[i], w, bits, admit);
+        picked[n++] = i;
       }
+    }
+    long read = 0;
+    for (int k = 0; k < n; k++) {
+      read += admit.touch(ids[picked[k]]);
+    }
+    touched += read;
+    for (int k = 0; k < n; k++) {
+      int i = picked[k];
+      add(ids[i], years[i], w, bits, admit);
     }
   }
 

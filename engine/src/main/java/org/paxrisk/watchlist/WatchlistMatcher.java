@@ -96,24 +96,31 @@ public final class WatchlistMatcher {
     double need = settings.threshold() - 0.001 - 1;
     double nationalityMost = nationality != 0 ? 0.02 : 0;
     boolean completeDob = q.dateOfBirth() != null && q.dateOfBirth().isComplete();
-    java.util.function.IntPredicate feasible = id -> {
-      // The years alone (a small table) settle most entries; the rest read the whole facts.
-      short years = store.years(id);
-      if (person && years == EntryFacts.NOT_A_PERSON) {
-        return false;
+    Candidates.Admission feasible = new Candidates.Admission() {
+      @Override
+      public boolean admits(int id, short years) {
+        if (person && years == EntryFacts.NOT_A_PERSON) {
+          return false;
+        }
+        double date = EntryFacts.dateCeiling(years, q.dateOfBirth());
+        if (date + nationalityMost < need) {
+          return false;
+        }
+        // The least nationality (-0.05) and gender (-0.1) can add. The years cannot tell a
+        // complete date of birth from another of the same year; the facts can.
+        return (!completeDob && date - 0.15 >= need)
+            || EntryFacts.ceiling(store.facts(id), q.dateOfBirth(), nationality, q.gender())
+                >= need;
       }
-      double date = EntryFacts.dateCeiling(years, q.dateOfBirth());
-      if (date + nationalityMost < need) {
-        return false;
+
+      @Override
+      public long touch(int id) {
+        return store.facts(id);
       }
-      // The least nationality (-0.05) and gender (-0.1) can add. The years cannot tell a complete
-      // date of birth from another of the same year; the facts can.
-      return (!completeDob && date - 0.15 >= need)
-          || EntryFacts.ceiling(store.facts(id), q.dateOfBirth(), nationality, q.gender()) >= need;
     };
     // Before an entry costs a probe of the candidate map: with a year of birth that contradicts
     // the entry's listed years, or with a traveller's query and an entity, it is out for sure.
-    YearWindow window = new YearWindow(store,
+    YearWindow window = new YearWindow(
         DOB_DIFFERS + nationalityMost < need ? q.dateOfBirth() : null, person);
 
     // Stage 1: token and skeleton keys; common keys only strengthen what rarer keys found.
@@ -218,6 +225,9 @@ public final class WatchlistMatcher {
     NameBounds bounds = store.nameBounds();
     NameBounds.Query bounded = bounds == null || top.length == 0 ? null
         : new NameBounds.Query(query);
+    if (bounded != null) {
+      found.touched += bounds.touch(top);
+    }
     for (int id : top) {
       // Skip entries that cannot reach the threshold even if every token their keys came from
       // paired perfectly.
@@ -267,27 +277,21 @@ public final class WatchlistMatcher {
   }
 
   /**
-   * The cheapest test of an entry: only the 2-byte years table, no candidate map. It refuses an
-   * entry whose listed years are more than one from the query's year of birth (when a
-   * contradicting date alone keeps an entry below the threshold), and entities when the query is
-   * a traveller's; {@code feasible} decides the rest.
+   * The cheapest test of an entry: only its 2-byte years (from the posting page), no candidate
+   * map. It refuses an entry whose listed years are more than one from the query's year of birth
+   * (when a contradicting date alone keeps an entry below the threshold), and entities when the
+   * query is a traveller's; {@code feasible} decides the rest.
    */
   static final class YearWindow {
-    private final StoreVersion store;
     private final PartialDate dateOfBirth; // null: no date to test
     private final boolean person;
 
-    YearWindow(StoreVersion store, PartialDate dateOfBirth, boolean person) {
-      this.store = store;
+    YearWindow(PartialDate dateOfBirth, boolean person) {
       this.dateOfBirth = dateOfBirth;
       this.person = person;
     }
 
-    boolean admits(int id) {
-      return admits(store.years(id));
-    }
-
-    /** {@link #admits(int)} for an entry whose {@link EntryFacts#years} are known. */
+    /** Whether an entry with these {@link EntryFacts#years} may pass. */
     boolean admits(short y) {
       if (y == EntryFacts.NOT_A_PERSON) {
         return !person;
@@ -353,14 +357,15 @@ public final class WatchlistMatcher {
    * not after the selection of the best-supported: every entry found here has the same support,
    * and namesakes born in other years would otherwise fill the selection.
    */
-  private static void intersect(int[] a, int[] b, Candidates out, int bits, YearWindow window,
-      java.util.function.IntPredicate feasible) {
+  private void intersect(int[] a, int[] b, Candidates out, int bits, YearWindow window,
+      Candidates.Admission feasible) {
     int i = 1;
     int j = 1;
     while (i < a.length && j < b.length) {
       if (a[i] == b[j]) {
-        if (window.admits(a[i])) {
-          out.add(a[i], 1, bits, feasible);
+        short years = store.years(a[i]);
+        if (window.admits(years)) {
+          out.add(a[i], years, 1, bits, feasible);
         }
         i++;
         j++;
