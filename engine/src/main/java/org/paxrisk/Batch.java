@@ -50,7 +50,10 @@ public final class Batch {
   public interface Progress {
     Progress NONE = new Progress() {};
 
-    /** The first pass is done: how many travellers the batch will assess (about). */
+    /**
+     * The first pass is done: about how many travellers the batch will assess (the totals its API
+     * lists declare).
+     */
     default void started(long travellers) {}
 
     /** A flight's travellers are written. */
@@ -167,8 +170,7 @@ public final class Batch {
   private static Scan scan(Path file) throws IOException {
     Scan scan = new Scan();
     Checksummed in = new Checksummed(Files.newInputStream(file));
-    // PNRGOV, three quarters of the bytes, is mapped only as far as its flight: the second pass
-    // maps it whole.
+    // Messages are mapped only as far as their flight: the second pass maps them whole.
     try (MessageReader r = new MessageReader(new BufferedInputStream(in, 1 << 16),
         file.toString(), ReadConstraints.DEFAULTS, SensitiveData.defaults()).flightsOnly()) {
       while (r.hasNext()) {
@@ -183,8 +185,8 @@ public final class Batch {
             continue;
           }
           scan.flights.merge(TravellerIds.flightKey(m.flight()), 1, Integer::sum);
-          if (m instanceof ApiMessage a) {
-            scan.apiTravellers += a.travellers().size();
+          if (m instanceof ApiMessage a && a.declaredCount() != null) {
+            scan.apiTravellers += a.declaredCount(); // what the lists declare: about right
           }
         }
       }

@@ -108,10 +108,11 @@ public final class MessageReader implements Iterator<Outcome>, Closeable {
   }
 
   /**
-   * From now on, maps PNRGOV messages only as far as the flight they were pushed for ({@link
-   * PnrgovMapper#mapFlight}): they are read whole and rejected as always, but come without
+   * From now on, maps messages only as far as their flight: PNRGOV as far as the flight it was
+   * pushed for ({@link PnrgovMapper#mapFlight}), PAXLST as far as its legs and CNT ({@link
+   * PaxlstMapper#mapFlight}). They are read whole and rejected as always, but come without
    * bookings or travellers. For a first pass that only groups messages by flight, at about the
-   * cost of the tokenizer. PAXLST messages are mapped whole.
+   * cost of the tokenizer.
    *
    * @return this reader
    */
@@ -203,7 +204,8 @@ public final class MessageReader implements Iterator<Outcome>, Closeable {
         unh.byteOffset());
     try {
       if (type == MessageType.PAXLST) {
-        return PaxlstMapper.map(cursor, origin, interchangeDate);
+        return flightsOnly ? PaxlstMapper.mapFlight(cursor, origin, interchangeDate)
+            : PaxlstMapper.map(cursor, origin, interchangeDate);
       }
       if (type == MessageType.PNRGOV) {
         return flightsOnly ? PnrgovMapper.mapFlight(cursor, origin, interchangeDate)

@@ -87,6 +87,8 @@ public final class PaxlstMapper {
   private final MessageCursor cursor;
   private final Origin origin;
   private final LocalDate interchangeDate;
+  /** Travellers are counted, not mapped ({@link #mapFlight}). */
+  private final boolean flightOnly;
 
   private String listType;
   private String function;
@@ -108,10 +110,12 @@ public final class PaxlstMapper {
   private Double bagWeight;
   private final List<String> bagTags = new ArrayList<>(2);
 
-  private PaxlstMapper(MessageCursor cursor, Origin origin, LocalDate interchangeDate) {
+  private PaxlstMapper(MessageCursor cursor, Origin origin, LocalDate interchangeDate,
+      boolean flightOnly) {
     this.cursor = cursor;
     this.origin = origin;
     this.interchangeDate = interchangeDate;
+    this.flightOnly = flightOnly;
   }
 
   /**
@@ -122,13 +126,28 @@ public final class PaxlstMapper {
    */
   public static ApiMessage map(MessageCursor cursor, Origin origin, LocalDate interchangeDate)
       throws IOException {
-    return new PaxlstMapper(cursor, origin, interchangeDate).read();
+    return new PaxlstMapper(cursor, origin, interchangeDate, false).read();
+  }
+
+  /**
+   * Maps the message as far as a batch's first pass needs: its header, flight legs and CNT, with
+   * no travellers. Their NAD segments are checked as {@link #map} checks them (a traveller before
+   * any flight rejects the message alike), and the rest of the message is read to its UNT with
+   * the same checks; a traveller's own segments are skipped.
+   */
+  public static ApiMessage mapFlight(MessageCursor cursor, Origin origin,
+      LocalDate interchangeDate) throws IOException {
+    return new PaxlstMapper(cursor, origin, interchangeDate, true).read();
   }
 
   private ApiMessage read() throws IOException {
     while (cursor.next()) {
       Segment s = cursor.segment();
-      switch (s.tagKey()) {
+      int tag = s.tagKey();
+      if (flightOnly && group == Group.PERSON && tag != NAD && tag != TDT && tag != CNT) {
+        continue;
+      }
+      switch (tag) {
         case BGM:
           listType = s.text(1, 1);
           function = s.text(2, 1);
@@ -224,6 +243,14 @@ public final class PaxlstMapper {
           s.location());
     }
     group = Group.PERSON;
+    if (role.isCrew()) {
+      crew++;
+    } else {
+      passengers++;
+    }
+    if (flightOnly) {
+      return;
+    }
     person = Traveller.builder().role(role).origin(origin);
     person.surname(s.text(4, 1));
     person.givenNames(join(s, 4, 2));
@@ -240,11 +267,6 @@ public final class PaxlstMapper {
     }
     if (person.surname() == null) {
       cursor.warn("missing-name", "traveller without a surname", s.location(4, 1));
-    }
-    if (role.isCrew()) {
-      crew++;
-    } else {
-      passengers++;
     }
   }
 
