@@ -1,5 +1,6 @@
 package org.paxrisk.model;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** How names and numbers are compared as people type them, in API against PNR. */
@@ -44,7 +45,7 @@ public final class Folding {
         out[k++] = (byte) (c - 32);
       }
     }
-    return new String(out, 0, k, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return new String(out, 0, k, StandardCharsets.ISO_8859_1);
   }
 
   private static boolean isUpperOrDigit(char c) {
