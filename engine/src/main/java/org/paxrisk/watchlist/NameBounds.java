@@ -18,27 +18,35 @@ import java.util.List;
  *
  * <p>Per entry, per name: the weak flag; per token what {@code NameSimilarity.mayPair} tests (first
  * letter and first consonant, hashes of the canonical spelling and of the bare skeleton), the
- * weight, and the token's length and set of letters; and the hashes of the skeletons of single
- * tokens and of two and three adjacent tokens joined, which tell whether a join could happen. Where
- * one could, the entry is read: joins change the tokens the bound is taken over. Otherwise the
- * bound is the one scoring would compute after the read, with one more test of whether two tokens
- * may pair: the most Jaro-Winkler can give them, from their lengths and letter sets (BENITO and
- * BRUNO share three letters: at most 0.73, below the 0.75 a pair needs). Hashes stand for strings
- * and letter sets for letters, which can only raise the bound, so leaving an entry out here
- * changes no result. Kept in {@code names.bin} beside the maps, memory-mapped (about 180 bytes an
- * entry of the generated list); a version without it is read entry by entry, as before.
+ * weight, the token's length and set of letters, and its spelling (up to {@link #SPELLED}
+ * characters); and the hashes of the skeletons of single tokens and of two and three adjacent
+ * tokens joined, which tell whether a join could happen. Where one could, the entry is read: joins
+ * change the tokens the bound is taken over. Otherwise the bound is the one scoring would compute
+ * after the read, with one more test of whether two tokens may pair: first the most Jaro-Winkler
+ * can give them, from their lengths and letter sets (BENITO and BRUNO share three letters: at most
+ * 0.73, below the 0.75 a pair needs), then, where that allows a pair, Jaro-Winkler itself on the
+ * spelling (SMITH and SMYTHE share enough letters but not in order). Hashes stand for strings and
+ * letter sets for letters, which can only raise the bound, so leaving an entry out here changes no
+ * result. Kept in {@code names.bin} beside the maps, memory-mapped (about 290 bytes an entry of the
+ * generated list). A version without it, or with one of an older layout, has it derived from the
+ * entries when it is opened ({@link StoreVersion}).
  */
 final class NameBounds {
   static final String FILE = "names.bin";
   /** "PXN" and the layout's version: a file of another layout is not read. */
-  private static final int MAGIC = 0x50584E02;
+  private static final int MAGIC = 0x50584E03;
   /**
    * Ints before the records: magic, normaliser version, equivalents table, entries, ints of
    * records. The records follow, then each entry's offset into them (and their end).
    */
   private static final int HEADER = 5;
-  /** Ints per token: letters, canonical hash, bare hash, weight bits, skeleton hash, letter set. */
-  private static final int TOKEN = 6;
+  /**
+   * Ints per token: letters, canonical hash, bare hash, weight bits, skeleton hash, letter set, and
+   * the spelling, one byte a character (none for a longer token or one beyond Latin-1).
+   */
+  private static final int TOKEN = 6 + 4;
+  /** The longest token whose spelling {@code names.bin} holds. */
+  static final int SPELLED = 16;
 
   private final IntBuffer ints;
   /** Where each entry's record starts in {@link #ints}; on the heap, one memory access fewer. */
@@ -86,6 +94,9 @@ final class NameBounds {
     final int[] skeletons;
     /** Hashes of the skeletons of each two and three adjacent tokens joined. */
     final int[] joined;
+    /** Per joined span, its length and its first letter, the join's other two conditions. */
+    final int[] joinedLength;
+    final char[] joinedFirst;
 
     /** Per token, the bit ({@link #letterBit}) of each of its characters, and their union. */
     final byte[][] bits;
@@ -107,9 +118,15 @@ final class NameBounds {
         }
       }
       joined = new int[Math.max(0, k - 1) + Math.max(0, k - 2)];
+      joinedLength = new int[joined.length];
+      joinedFirst = new char[joined.length];
       int j = 0;
       for (int span = 2; span <= 3; span++) {
         for (int i = 0; i + span <= k; i++) {
+          for (int t = i; t < i + span; t++) {
+            joinedLength[j] += tokens.length(t);
+          }
+          joinedFirst[j] = tokens.token[i].charAt(0);
           joined[j++] = tokens.joinedSkeleton(i, span).hashCode();
         }
       }
@@ -240,7 +257,25 @@ final class NameBounds {
     if (shorter * 2 < longer) {
       jw *= 2.0 * shorter / longer;
     }
-    return jw >= NameSimilarity.PAIR_THRESHOLD - 1e-9;
+    if (jw < NameSimilarity.PAIR_THRESHOLD - 1e-9) {
+      return false;
+    }
+    // The letters allow a pair: the spelling itself tells, as scoring would.
+    String listed = spelling(t + 6, lb);
+    return listed == null
+        || NameSimilarity.spelling(x.token[i], listed) >= NameSimilarity.PAIR_THRESHOLD - 1e-9;
+  }
+
+  /** The spelling of a listed token of {@code length} characters at {@code at}, or null. */
+  private String spelling(int at, int length) {
+    if (length > SPELLED || ints.get(at) == 0) {
+      return null;
+    }
+    byte[] b = new byte[length];
+    for (int c = 0; c < length; c++) {
+      b[c] = (byte) (ints.get(at + (c >> 2)) >>> ((c & 3) << 3));
+    }
+    return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   /** Letters A to Z are bits 0 to 25; every other character shares bit 26. */
@@ -253,25 +288,55 @@ final class NameBounds {
   /** Token lengths from this on (5 bits hold up to 31) are not bounded: they may pair. */
   private static final int MAX_LENGTH = 31;
 
-  /** Whether adjacent tokens of one name, joined, may have the skeleton of a token of the other. */
+  /**
+   * Whether adjacent tokens of one name, joined, may make a token of the other: what {@code
+   * NameSimilarity.joinWhereItHelps} asks (the same skeleton, the same first letter, lengths at
+   * most two apart), with hashes for skeletons. Where no join can happen, the tokens the bound is
+   * taken over are the names' own.
+   */
   private boolean mayJoin(Query q, int tokens, int k, int spans, int end) {
     for (int j = 0; j < k; j++) {
-      int s = ints.get(tokens + j * TOKEN + 4);
-      for (int h : q.joined) {
-        if (h == s) {
+      int t = tokens + j * TOKEN;
+      int s = ints.get(t + 4);
+      for (int h = 0; h < q.joined.length; h++) {
+        if (q.joined[h] == s && q.joinedFirst[h] == ints.get(t) >>> 16
+            && mayBeNear(ints.get(t + 5) >>> LENGTH_SHIFT, q.joinedLength[h])) {
           return true;
         }
       }
     }
+    NameSimilarity.Tokens x = q.tokens;
     for (int p = spans; p < end; p++) {
       int h = ints.get(p);
-      for (int s : q.skeletons) {
-        if (h == s) {
+      // Spans are stored two tokens at a time from the first, then three at a time.
+      int from = p - spans < k - 1 ? p - spans : p - spans - (k - 1);
+      int span = p - spans < k - 1 ? 2 : 3;
+      for (int i = 0; i < q.skeletons.length; i++) {
+        if (q.skeletons[i] == h && x.first(i) == ints.get(tokens + from * TOKEN) >>> 16
+            && maySpanBeNear(tokens, from, span, x.length(i))) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /** Whether a listed length ({@link #MAX_LENGTH} or more: unknown) is at most two from {@code b}. */
+  private static boolean mayBeNear(int listed, int b) {
+    return listed >= MAX_LENGTH || Math.abs(listed - b) <= 2;
+  }
+
+  /** {@link #mayBeNear} for the listed tokens {@code from} to {@code from + span - 1} joined. */
+  private boolean maySpanBeNear(int tokens, int from, int span, int b) {
+    int len = 0;
+    for (int j = from; j < from + span; j++) {
+      int l = ints.get(tokens + j * TOKEN + 5) >>> LENGTH_SHIFT;
+      if (l >= MAX_LENGTH) {
+        return true;
+      }
+      len += l;
+    }
+    return Math.abs(len - b) <= 2;
   }
 
   private static final int WEAK = 1 << 31;
@@ -317,12 +382,29 @@ final class NameBounds {
             set |= 1 << letterBit(token.charAt(c));
           }
           put(set);
+          putSpelling(token);
         }
         for (int span = 2; span <= 3; span++) {
           for (int i = 0; i + span <= k; i++) {
             put(t.joinedSkeleton(i, span).hashCode());
           }
         }
+      }
+    }
+
+    /** {@link #SPELLED} characters in four ints, or zeros where a character is not Latin-1. */
+    private void putSpelling(String token) {
+      int[] packed = new int[SPELLED / 4];
+      for (int c = 0; c < token.length() && token.length() <= SPELLED; c++) {
+        char ch = token.charAt(c);
+        if (ch == 0 || ch > 0xFF) {
+          java.util.Arrays.fill(packed, 0);
+          break;
+        }
+        packed[c >> 2] |= ch << ((c & 3) << 3);
+      }
+      for (int v : packed) {
+        put(v);
       }
     }
 

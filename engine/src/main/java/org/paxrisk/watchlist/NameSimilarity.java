@@ -246,15 +246,23 @@ public final class NameSimilarity {
       return (a.length() == 1 ? b.charAt(0) == a.charAt(0) : a.charAt(0) == b.charAt(0)) ? 0.8
           : 0;
     }
+    double jw = spelling(a, b);
+    if (sa.length() >= 2 && (sa.equals(sb) || ba.equals(bb))) {
+      jw = Math.max(jw, 0.9);
+    }
+    return jw;
+  }
+
+  /**
+   * How alike two tokens are spelled: Jaro-Winkler, scaled down by the length ratio when one is
+   * less than half as long as the other (its prefix bonus makes ABU look like ABDULRAHMAN).
+   */
+  static double spelling(String a, String b) {
     double jw = JaroWinkler.similarity(a, b);
     int shorter = Math.min(a.length(), b.length());
     int longer = Math.max(a.length(), b.length());
     if (shorter * 2 < longer) {
-      // Jaro-Winkler's prefix bonus makes ABU look like ABDULRAHMAN: scale by the length ratio.
       jw *= 2.0 * shorter / longer;
-    }
-    if (sa.length() >= 2 && (sa.equals(sb) || ba.equals(bb))) {
-      jw = Math.max(jw, 0.9);
     }
     return jw;
   }

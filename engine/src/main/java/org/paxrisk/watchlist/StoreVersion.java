@@ -4,6 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import net.openhft.chronicle.map.ChronicleMap;
 
 /** One published version of a store, opened for reading: its two maps and its manifest. */
@@ -20,7 +23,7 @@ final class StoreVersion implements Closeable {
   private final NameBounds nameBounds;
 
   private StoreVersion(Path dir, Manifest manifest, ChronicleMap<Integer, byte[]> entries,
-      ChronicleMap<CharSequence, byte[]> postings) throws IOException {
+      ChronicleMap<CharSequence, byte[]> postings, boolean bounds) throws IOException {
     this.dir = dir;
     this.manifest = manifest;
     this.entries = entries;
@@ -39,10 +42,69 @@ final class StoreVersion implements Closeable {
     for (int id = 0; id < f.length; id++) {
       years[id] = EntryFacts.years(f[id]);
     }
-    this.nameBounds = NameBounds.open(dir.resolve(NameBounds.FILE), manifest.entries());
+    NameBounds b = null;
+    if (bounds) {
+      b = NameBounds.open(dir.resolve(NameBounds.FILE), manifest.entries());
+      if (b == null) {
+        b = deriveNameBounds();
+      }
+    }
+    this.nameBounds = b;
   }
 
+  /**
+   * Writes {@code names.bin} for a version built before it existed, or before its present layout,
+   * from the entries (a few seconds for a million), and opens it. Written beside and then moved
+   * into place, so that a reader never sees half a file. Without it, matching reads every
+   * candidate: slower, with the same results.
+   */
+  private NameBounds deriveNameBounds() {
+    Path file = dir.resolve(NameBounds.FILE);
+    int n = manifest.entries();
+    Path tmp = dir.resolve(NameBounds.FILE + "." + java.util.UUID.randomUUID() + ".tmp");
+    try {
+      try (NameBounds.Writer w = new NameBounds.Writer(tmp, n)) {
+        Bin.Reader r = new Bin.Reader();
+        for (int id = 0; id < n; id++) {
+          byte[] b = entries.get(id);
+          EntryCodec.Lean e = b == null ? null : EntryCodec.decodeLean(r.wrap(b, 0, b.length));
+          if (e == null || e.kind() == WatchlistEntry.Kind.DOCUMENT) {
+            w.add(List.of(), List.of());
+            continue;
+          }
+          List<Boolean> weak = new ArrayList<>(e.weak().length);
+          for (boolean x : e.weak()) {
+            weak.add(x);
+          }
+          w.add(List.of(e.names()), weak);
+        }
+        w.finish();
+      } catch (java.io.UncheckedIOException x) {
+        throw x.getCause();
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return NameBounds.open(file, n);
+    } catch (IOException | RuntimeException x) {
+      LOG.warn("watch-list store version {}: could not write {} ({}); matching reads every"
+          + " candidate", dir.getFileName(), NameBounds.FILE, x.toString());
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // the failure is reported above
+      }
+      return null;
+    }
+  }
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(
+      StoreVersion.class);
+
   static StoreVersion open(Path dir) throws IOException {
+    return open(dir, true);
+  }
+
+  /** {@code bounds} false: without {@link NameBounds}, every candidate read (for tests). */
+  static StoreVersion open(Path dir, boolean bounds) throws IOException {
     Manifest m = Manifest.read(dir, dir.getFileName().toString());
     if (m.normalizer() != Normalizer.VERSION) {
       throw new IOException("watch-list store version " + dir.getFileName() + " was built with"
@@ -60,7 +122,7 @@ final class StoreVersion implements Closeable {
     ChronicleMap<CharSequence, byte[]> p = ChronicleMap.of(CharSequence.class, byte[].class)
         .name("paxrisk-postings").entries(Math.max(1, m.keys())).averageKeySize(8)
         .averageValueSize(8).createPersistedTo(dir.resolve(StoreBuilder.POSTINGS).toFile());
-    return new StoreVersion(dir, m, e, p);
+    return new StoreVersion(dir, m, e, p, bounds);
   }
 
   int size() {

@@ -1,5 +1,6 @@
 package org.paxrisk.watchlist;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -103,16 +104,11 @@ class NameBoundsTest {
       queries.forEach(q -> with.add(describe(m.match(q))));
       queries.forEach(q -> with.add(describe(m.search(q))));
     }
-    Path bounds = version.resolve(NameBounds.FILE);
-    Path kept = dir.resolve("names.bin.kept");
-    Files.move(bounds, kept);
-    try (StoreVersion v = StoreVersion.open(version)) {
+    try (StoreVersion v = StoreVersion.open(version, false)) {
       assertNull(v.nameBounds());
       WatchlistMatcher m = new WatchlistMatcher(v, MatchSettings.DEFAULTS);
       queries.forEach(q -> without.add(describe(m.match(q))));
       queries.forEach(q -> without.add(describe(m.search(q))));
-    } finally {
-      Files.move(kept, bounds);
     }
     long matched = with.stream().filter(m -> !m.isEmpty()).count();
     assertTrue(matched > queries.size() / 4, "too few queries match to tell: " + matched);
@@ -160,6 +156,36 @@ class NameBoundsTest {
       }
     }
     assertTrue(out > pairs / 2, "the bound leaves out too little to be worth it: " + out);
+  }
+
+  /**
+   * A version without {@code names.bin}, or with one of an older layout, has it derived from the
+   * entries when opened: the same file the import writes.
+   */
+  @Test
+  void aMissingOrOutdatedFileIsDerivedFromTheEntries() throws IOException {
+    Path version = dir.resolve(StoreFiles.VERSIONS).resolve(WatchlistStore.currentVersion(dir));
+    Path file = version.resolve(NameBounds.FILE);
+    byte[] built = Files.readAllBytes(file);
+    try {
+      Files.delete(file);
+      try (StoreVersion v = StoreVersion.open(version)) {
+        assertNotNull(v.nameBounds());
+      }
+      assertArrayEquals(built, Files.readAllBytes(file), "derived from the entries");
+      byte[] older = built.clone();
+      older[0]--; // the layout's version, in the magic's low byte
+      Files.write(file, older);
+      try (StoreVersion v = StoreVersion.open(version)) {
+        assertNotNull(v.nameBounds());
+      }
+      assertArrayEquals(built, Files.readAllBytes(file), "an older layout replaced");
+      try (var files = Files.list(version)) {
+        assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".tmp")).toList());
+      }
+    } finally {
+      Files.write(file, built);
+    }
   }
 
   @Test
