@@ -168,31 +168,34 @@ final class NameBounds {
       int tokens = p;
       int spans = p + k * TOKEN;
       p = spans + Math.max(0, k - 1) + Math.max(0, k - 2);
-      if (mayJoin(q, tokens, k, spans, p)) {
+      if (qn > 64 || k > 64 || mayJoin(q, tokens, k, spans, p)) {
         return true;
       }
       // NameSimilarity.upperBound's sums, with mayPair's closer test of which tokens may pair.
+      // Each pair is tested once at most, and not at all when both its tokens may pair already.
+      long queryMay = 0;
+      long listedMay = 0;
+      for (int i = 0; i < qn; i++) {
+        for (int j = 0; j < k; j++) {
+          if (((queryMay >>> i) & (listedMay >>> j) & 1) == 0
+              && mayPair(q, i, tokens + j * TOKEN)) {
+            queryMay |= 1L << i;
+            listedMay |= 1L << j;
+          }
+        }
+      }
       double pairable = 0;
       double unpaired = 0;
       for (int i = 0; i < qn; i++) {
-        boolean may = false;
-        for (int j = 0; j < k && !may; j++) {
-          may = mayPair(q, i, tokens + j * TOKEN);
-        }
-        if (may) {
+        if ((queryMay >>> i & 1) != 0) {
           pairable += x.weight[i];
         } else {
           unpaired += x.weight[i];
         }
       }
       for (int j = 0; j < k; j++) {
-        int t = tokens + j * TOKEN;
-        boolean may = false;
-        for (int i = 0; i < qn && !may; i++) {
-          may = mayPair(q, i, t);
-        }
-        double w = Float.intBitsToFloat(ints.get(t + 3));
-        if (may) {
+        double w = Float.intBitsToFloat(ints.get(tokens + j * TOKEN + 3));
+        if ((listedMay >>> j & 1) != 0) {
           pairable += w;
         } else {
           unpaired += w;
