@@ -2,9 +2,10 @@ package org.paxrisk.watchlist;
 
 /**
  * Scores printed with two decimals, as {@code String.format("%.2f")} prints them, without its
- * cost: every match's reasons carry a few, and a batch builds millions of them.
+ * cost: every match's reasons carry a few, and a batch builds millions of them. Public for rule
+ * consequences, which print scores in their reasons ({@code Decimals.two($m.score())}).
  */
-final class Decimals {
+public final class Decimals {
   private Decimals() {}
 
   /** {@code 0.95}, {@code 1.00}, {@code -0.15}: rounded half up, as the formatter rounds. */
@@ -25,7 +26,8 @@ final class Decimals {
     return sb.append(cents);
   }
 
-  static String two(double value) {
+  /** {@code value} with two decimals, as {@code String.format("%.2f", value)} gives it. */
+  public static String two(double value) {
     return appendTwo(new StringBuilder(5), value).toString();
   }
 }
