@@ -20,9 +20,18 @@ public final class TravellerIds {
 
   /** The flight part of an id, for example {@code LH0400-20260301-FRA}. */
   public static String flightKey(Flight flight) {
-    String date = flight.departureDate() == null ? "00000000" : DAY.format(flight.departureDate());
-    String origin = flight.origin() == null ? "XXX" : flight.origin();
-    return flight.flightNumber() + '-' + date + '-' + origin;
+    StringBuilder b = new StringBuilder(24).append(flight.flightNumber()).append('-');
+    java.time.LocalDate d = flight.departureDate();
+    if (d == null || d.getYear() < 0 || d.getYear() > 9999) {
+      b.append(d == null ? "00000000" : DAY.format(d));
+    } else {
+      // What BASIC_ISO_DATE prints, without a formatter: this runs for every traveller.
+      int ymd = d.getYear() * 10000 + d.getMonthValue() * 100 + d.getDayOfMonth();
+      for (int div = 10_000_000; div > 0; div /= 10) {
+        b.append((char) ('0' + ymd / div % 10));
+      }
+    }
+    return b.append('-').append(flight.origin() == null ? "XXX" : flight.origin()).toString();
   }
 
   /** The id of the {@code position}-th (from 1) passenger of the flight's API passenger list. */
