@@ -14,6 +14,8 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.paxrisk.Assessment;
+import org.paxrisk.Provenance;
+import org.paxrisk.model.Flight;
 import org.paxrisk.model.TravelDocument;
 import org.paxrisk.model.Traveller;
 import org.paxrisk.rules.RiskHit;
@@ -59,12 +61,23 @@ public abstract class AssessmentWriter implements AssessmentSink, java.io.Closea
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
+    // A flight's assessments come together and share one flight and one provenance: their text
+    // is made once.
+    private Flight lastFlight;
+    private String lastFlightKey;
+    private Provenance lastProvenance;
+    private String lastScreenedAt;
+
     @Override
     public void accept(Assessment a) throws IOException {
       Traveller t = a.traveller();
       g.writeStartObject();
       g.writeStringField("travellerId", a.travellerId());
-      g.writeStringField("flight", TravellerIds.flightKey(a.flight()));
+      if (a.flight() != lastFlight) {
+        lastFlight = a.flight();
+        lastFlightKey = TravellerIds.flightKey(lastFlight);
+      }
+      g.writeStringField("flight", lastFlightKey);
       g.writeStringField("surname", t.surname());
       g.writeStringField("givenNames", t.givenNames());
       g.writeStringField("dateOfBirth", t.dateOfBirth() == null ? null
@@ -114,7 +127,11 @@ public abstract class AssessmentWriter implements AssessmentSink, java.io.Closea
       g.writeStringField("engine", a.provenance().engine());
       g.writeStringField("ruleset", a.provenance().ruleset());
       g.writeStringField("listVersion", a.provenance().listVersion());
-      g.writeStringField("screenedAt", a.provenance().screenedAt().toString());
+      if (a.provenance() != lastProvenance) {
+        lastProvenance = a.provenance();
+        lastScreenedAt = lastProvenance.screenedAt().toString();
+      }
+      g.writeStringField("screenedAt", lastScreenedAt);
       g.writeEndObject();
       g.writeEndObject();
       g.writeRaw('\n');
