@@ -1,6 +1,5 @@
 package org.paxrisk;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.io.InputStream;
@@ -171,8 +170,9 @@ public final class Batch {
     Scan scan = new Scan();
     Checksummed in = new Checksummed(Files.newInputStream(file));
     // Messages are mapped only as far as their flight: the second pass maps them whole.
-    try (MessageReader r = new MessageReader(new BufferedInputStream(in, 1 << 16),
-        file.toString(), ReadConstraints.DEFAULTS, SensitiveData.defaults()).flightsOnly()) {
+    // The reader buffers: another buffer would only cost its allocation, for every file.
+    try (MessageReader r = new MessageReader(in, file.toString(), ReadConstraints.DEFAULTS,
+        SensitiveData.defaults()).flightsOnly()) {
       while (r.hasNext()) {
         Outcome o = r.next();
         scan.messages++;

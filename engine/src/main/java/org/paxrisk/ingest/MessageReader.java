@@ -1,6 +1,5 @@
 package org.paxrisk.ingest;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,8 +80,8 @@ public final class MessageReader implements Iterator<Outcome>, Closeable {
 
   public static MessageReader open(Path file, ReadConstraints constraints, SensitiveData sensitive)
       throws IOException {
-    InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-    return new MessageReader(in, file.toString(), constraints, sensitive);
+    // The EDIFACT reader buffers its input itself.
+    return new MessageReader(Files.newInputStream(file), file.toString(), constraints, sensitive);
   }
 
   @Override
