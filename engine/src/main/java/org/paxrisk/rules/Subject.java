@@ -280,14 +280,30 @@ public final class Subject {
     return c;
   }
 
-  /** The first country of the itinerary that is in {@code countries}, or null. */
+  /**
+   * The first country of the itinerary ({@link #itineraryCountries} in order) that is in {@code
+   * countries}, or null. Asked of every traveller: it looks airports up in turn instead of making
+   * the set.
+   */
   public String itineraryCountryIn(Collection<String> countries) {
-    for (String c : itineraryCountries()) {
-      if (countries.contains(c)) {
-        return c;
-      }
+    String c = countryIn(countries, flight.origin());
+    c = c != null ? c : countryIn(countries, flight.destination());
+    for (int i = 0; c == null && i < flight.legs().size(); i++) {
+      Leg l = flight.legs().get(i);
+      c = countryIn(countries, l.origin());
+      c = c != null ? c : countryIn(countries, l.destination());
     }
-    return null;
+    for (int i = 0; c == null && booking != null && i < booking.itinerary().size(); i++) {
+      Leg l = booking.itinerary().get(i);
+      c = countryIn(countries, l.origin());
+      c = c != null ? c : countryIn(countries, l.destination());
+    }
+    return c;
+  }
+
+  private static String countryIn(Collection<String> countries, String airport) {
+    String country = Airports.country(airport);
+    return country != null && countries.contains(country) ? country : null;
   }
 
   // ---- links between travellers --------------------------------------------------------------
