@@ -265,16 +265,10 @@ public final class Subject {
   /** The countries (ISO alpha-3) of every airport on the flight and on the booked itinerary. */
   public Set<String> itineraryCountries() {
     Set<String> c = new LinkedHashSet<>();
-    addCountry(c, flight.origin());
-    addCountry(c, flight.destination());
-    for (Leg l : flight.legs()) {
-      addCountry(c, l.origin());
-      addCountry(c, l.destination());
-    }
-    if (booking != null) {
-      for (Leg l : booking.itinerary()) {
-        addCountry(c, l.origin());
-        addCountry(c, l.destination());
+    for (int k = 0, n = airports(); k < n; k++) {
+      String country = Airports.country(airport(k));
+      if (country != null) {
+        c.add(country);
       }
     }
     return c;
@@ -286,24 +280,36 @@ public final class Subject {
    * the set.
    */
   public String itineraryCountryIn(Collection<String> countries) {
-    String c = countryIn(countries, flight.origin());
-    c = c != null ? c : countryIn(countries, flight.destination());
-    for (int i = 0; c == null && i < flight.legs().size(); i++) {
-      Leg l = flight.legs().get(i);
-      c = countryIn(countries, l.origin());
-      c = c != null ? c : countryIn(countries, l.destination());
+    for (int k = 0, n = airports(); k < n; k++) {
+      String country = Airports.country(airport(k));
+      if (country != null && countries.contains(country)) {
+        return country;
+      }
     }
-    for (int i = 0; c == null && booking != null && i < booking.itinerary().size(); i++) {
-      Leg l = booking.itinerary().get(i);
-      c = countryIn(countries, l.origin());
-      c = c != null ? c : countryIn(countries, l.destination());
-    }
-    return c;
+    return null;
   }
 
-  private static String countryIn(Collection<String> countries, String airport) {
-    String country = Airports.country(airport);
-    return country != null && countries.contains(country) ? country : null;
+  /** How many airport codes {@link #airport} gives: both ends of the flight and of each leg. */
+  private int airports() {
+    return 2 + 2 * flight.legs().size() + (booking == null ? 0 : 2 * booking.itinerary().size());
+  }
+
+  /**
+   * The k-th airport of the itinerary, in order: the flight's origin and destination, each of its
+   * legs' ends, then each booked leg's ends (any may be null).
+   */
+  private String airport(int k) {
+    if (k < 2) {
+      return k == 0 ? flight.origin() : flight.destination();
+    }
+    k -= 2;
+    List<Leg> legs = flight.legs();
+    if (k >= 2 * legs.size()) {
+      k -= 2 * legs.size();
+      legs = booking.itinerary();
+    }
+    Leg l = legs.get(k / 2);
+    return k % 2 == 0 ? l.origin() : l.destination();
   }
 
   // ---- links between travellers --------------------------------------------------------------
@@ -434,13 +440,6 @@ public final class Subject {
       }
     }
     return false;
-  }
-
-  private static void addCountry(Set<String> c, String airport) {
-    String country = Airports.country(airport);
-    if (country != null) {
-      c.add(country);
-    }
   }
 
   private static String fullName(Traveller t) {
