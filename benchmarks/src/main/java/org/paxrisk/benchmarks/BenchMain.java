@@ -48,11 +48,15 @@ public final class BenchMain {
     new Runner(opts.build()).run();
   }
 
-  /** Runs {@link EndToEnd} in its own JVM: the project's flags and a 1 GB heap cap. */
+  /**
+   * Runs {@link EndToEnd} in its own JVM: the project's flags, the batch collector the launcher
+   * uses, and a 1 GB heap cap.
+   */
   private static int endToEnd(String[] args) throws IOException, InterruptedException {
     java.util.List<String> cmd = new java.util.ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(java.util.List.of(flags()));
+    cmd.add(property("batch.gc"));
     cmd.add("-Xmx1g");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
@@ -62,6 +66,11 @@ public final class BenchMain {
   }
 
   static String[] flags() throws IOException {
+    return property("jvm.flags").split("\\s+");
+  }
+
+  /** A property of the parent POM's, as the build wrote it into the jar. */
+  private static String property(String name) throws IOException {
     Properties p = new Properties();
     try (InputStream in = BenchMain.class.getResourceAsStream("/paxrisk-jvm.properties")) {
       if (in == null) {
@@ -69,6 +78,6 @@ public final class BenchMain {
       }
       p.load(in);
     }
-    return p.getProperty("jvm.flags").trim().split("\\s+");
+    return p.getProperty(name).trim();
   }
 }
