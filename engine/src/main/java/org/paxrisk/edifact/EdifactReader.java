@@ -110,6 +110,80 @@ public final class EdifactReader implements Closeable {
     }
   }
 
+  /**
+   * Passes over the plain segments that come next without reading them, numbering them as {@link
+   * #next()} would: at most {@code max}, and none that begins past byte {@code maxOffset}. A
+   * plain segment is one {@link #next()} would read in place and accept: not a service segment,
+   * wholly in the buffer, within the limits, with no release character or line break. Anything
+   * else stops it before that segment, so that {@link #next()} reads it with all its checks and
+   * errors. For a first pass that needs only the headers of messages: it reads about twice as fast.
+   *
+   * @return how many segments were passed
+   */
+  public int pass(int max, long maxOffset) {
+    if (pushedBack || resync || !inMessage) {
+      return 0;
+    }
+    final byte[] b = buf;
+    final byte[] cls = classes;
+    final int lim = limit;
+    final int maxElements = limits.maxElementsPerSegment();
+    final int maxComponents = limits.maxComponentsPerSegment();
+    final int maxLength = limits.maxSegmentLength();
+    int p = pos;
+    int n = 0;
+    segments:
+    while (n < max) {
+      while (p < lim && (isBlank(b[p]) || b[p] == 0x1a)) { // what skipBlanks skips
+        p++;
+      }
+      if (lim - p < 4 || base + p > maxOffset) {
+        break;
+      }
+      byte c0 = b[p];
+      byte c1 = b[p + 1];
+      byte c2 = b[p + 2];
+      byte c3 = b[p + 3];
+      if (!isTagChar(c0) || !isTagChar(c1) || !isTagChar(c2) || (c3 != elem && c3 != term)
+          || (cls[c0 & 0xff] | cls[c1 & 0xff] | cls[c2 & 0xff]) != DATA
+          || (c0 == 'U' && c1 == 'N')) {
+        break;
+      }
+      int end = Math.min(lim, p + maxLength);
+      int elements = 1;
+      int components = 1;
+      for (int q = p + 3; q < end; q++) {
+        byte k = cls[b[q] & 0xff];
+        if (k == DATA) {
+          continue;
+        }
+        if (k == TERM) {
+          p = q + 1;
+          n++;
+          continue segments;
+        }
+        if (k == ELEM) {
+          if (elements == maxElements || components == maxComponents) {
+            break segments;
+          }
+          elements++;
+          components++;
+        } else if (k == COMP) {
+          if (components == maxComponents) {
+            break segments;
+          }
+          components++;
+        } else {
+          break segments; // SLOW
+        }
+      }
+      break; // no terminator in the buffer or within the length limit
+    }
+    pos = p;
+    segmentInMessage += n;
+    return n;
+  }
+
   /** The current segment; valid until the next call to {@link #next()}. */
   public Segment segment() {
     return seg;

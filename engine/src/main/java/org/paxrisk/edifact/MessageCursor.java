@@ -111,6 +111,22 @@ public final class MessageCursor {
     }
   }
 
+  /**
+   * Reads to the UNT as calls of {@link #next} would, with the same checks, errors, warnings and
+   * numbering, but passes over plain segments without reading them ({@link EdifactReader#pass}).
+   * For a first pass that needs only a message's header.
+   *
+   * @throws EdifactException as {@link #next} does
+   */
+  public void passBody() throws IOException {
+    if (ended) {
+      return;
+    }
+    do {
+      segments += reader.pass(maxSegments - segments, start + maxBytes);
+    } while (next());
+  }
+
   /** Reads to the end of the message (after an error), without mapping. */
   public void skipToEnd() throws IOException {
     while (!ended) {

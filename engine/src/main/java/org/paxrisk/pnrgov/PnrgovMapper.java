@@ -134,10 +134,9 @@ public final class PnrgovMapper {
   private PnrMessage read() throws IOException {
     while (cursor.next()) {
       if (flightOnly && group != Group.HEADER) {
-        // The header is over, and with it the pushed flight (only the header's TVL is).
-        while (cursor.next()) {
-          // read to the UNT: the cursor checks every segment as mapping would
-        }
+        // The header is over, and with it the pushed flight (only the header's TVL is). The rest
+        // is read to the UNT with the checks mapping would make, plain segments only counted.
+        cursor.passBody();
         break;
       }
       Segment s = cursor.segment();
