@@ -112,15 +112,16 @@ public final class EdifactReader implements Closeable {
 
   /**
    * Passes over the plain segments that come next without reading them, numbering them as {@link
-   * #next()} would: at most {@code max}, and none that begins past byte {@code maxOffset}. A
-   * plain segment is one {@link #next()} would read in place and accept: not a service segment,
-   * wholly in the buffer, within the limits, with no release character or line break. Anything
-   * else stops it before that segment, so that {@link #next()} reads it with all its checks and
-   * errors. For a first pass that needs only the headers of messages: it reads about twice as fast.
+   * #next()} would: at most {@code max}, none that begins past byte {@code maxOffset}, and none
+   * whose {@link Segment#tagKey()} is in {@code stopAt}. A plain segment is one {@link #next()}
+   * would read in place and accept: not a service segment, wholly in the buffer, within the
+   * limits, with no release character or line break. Anything else stops it before that segment,
+   * so that {@link #next()} reads it with all its checks and errors. For a first pass that needs
+   * only some segments of a message: it reads about twice as fast.
    *
    * @return how many segments were passed
    */
-  public int pass(int max, long maxOffset) {
+  public int pass(int max, long maxOffset, int[] stopAt) {
     if (pushedBack || resync || !inMessage) {
       return 0;
     }
@@ -146,7 +147,7 @@ public final class EdifactReader implements Closeable {
       byte c3 = b[p + 3];
       if (!isTagChar(c0) || !isTagChar(c1) || !isTagChar(c2) || (c3 != elem && c3 != term)
           || (cls[c0 & 0xff] | cls[c1 & 0xff] | cls[c2 & 0xff]) != DATA
-          || (c0 == 'U' && c1 == 'N')) {
+          || (c0 == 'U' && c1 == 'N') || contains(stopAt, c0 << 16 | c1 << 8 | c2)) {
         break;
       }
       int end = Math.min(lim, p + maxLength);
@@ -182,6 +183,15 @@ public final class EdifactReader implements Closeable {
     pos = p;
     segmentInMessage += n;
     return n;
+  }
+
+  private static boolean contains(int[] keys, int key) {
+    for (int k : keys) {
+      if (k == key) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The current segment; valid until the next call to {@link #next()}. */

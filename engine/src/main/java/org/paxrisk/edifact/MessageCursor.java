@@ -123,8 +123,21 @@ public final class MessageCursor {
       return;
     }
     do {
-      segments += reader.pass(maxSegments - segments, start + maxBytes);
+      pass(NO_TAGS);
     } while (next());
+  }
+
+  private static final int[] NO_TAGS = {};
+
+  /**
+   * Passes over the plain segments that come next ({@link EdifactReader#pass}) up to one whose
+   * {@link Segment#tagKey()} is in {@code stopAt}: the next call of {@link #next} goes on from
+   * there as it would have after reading them, with the same numbering and limits.
+   */
+  public void pass(int[] stopAt) {
+    if (!ended) {
+      segments += reader.pass(maxSegments - segments, start + maxBytes, stopAt);
+    }
   }
 
   /** Reads to the end of the message (after an error), without mapping. */

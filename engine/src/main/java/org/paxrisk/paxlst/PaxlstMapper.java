@@ -54,6 +54,8 @@ public final class PaxlstMapper {
   private static final int COM = 'C' << 16 | 'O' << 8 | 'M';
   private static final int DOC = 'D' << 16 | 'O' << 8 | 'C';
   private static final int CNT = 'C' << 16 | 'N' << 8 | 'T';
+  /** The segments that end a traveller's group for a first pass: see {@link #mapFlight}. */
+  private static final int[] PERSON_ENDS = {NAD, TDT, CNT};
   private static final int EMP = 'E' << 16 | 'M' << 8 | 'P';
   private static final int CTA = 'C' << 16 | 'T' << 8 | 'A';
   private static final int QTY = 'Q' << 16 | 'T' << 8 | 'Y';
@@ -145,6 +147,8 @@ public final class PaxlstMapper {
       Segment s = cursor.segment();
       int tag = s.tagKey();
       if (flightOnly && group == Group.PERSON && tag != NAD && tag != TDT && tag != CNT) {
+        // A traveller's own segments: passed over up to the next one a first pass needs.
+        cursor.pass(PERSON_ENDS);
         continue;
       }
       switch (tag) {

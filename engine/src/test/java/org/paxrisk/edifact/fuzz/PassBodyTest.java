@@ -43,10 +43,17 @@ class PassBodyTest {
     byte[] pnr = Files.readAllBytes(SharedData.testdata().resolve("samples/pnrgov/two_pnrs.edi"));
     EdifactReader r = toMessage(pnr);
     // MSG to the first IFT: the second IFT has a release character, which next() reads.
-    assertEquals(10, r.pass(Integer.MAX_VALUE, Long.MAX_VALUE));
+    assertEquals(10, r.pass(Integer.MAX_VALUE, Long.MAX_VALUE, new int[0]));
     assertTrue(r.next());
     assertEquals("IFT", r.segment().tag());
     assertEquals(12, r.segment().location().segment()); // UNH is 1
+    // Up to a tag asked for: TIF is segment 13.
+    assertEquals(0, r.pass(Integer.MAX_VALUE, Long.MAX_VALUE, new int[] {key("TIF")}));
+    // TIF and FTI; the IFT after them has a release character.
+    assertEquals(2, r.pass(Integer.MAX_VALUE, Long.MAX_VALUE, new int[] {key("SSR")}));
+    assertTrue(r.next());
+    assertEquals("IFT", r.segment().tag());
+    assertEquals(15, r.segment().location().segment());
 
     MessageCursor c = new MessageCursor(toMessage(pnr));
     c.passBody();
@@ -85,18 +92,30 @@ class PassBodyTest {
     for (byte[] in : inputs) {
       for (ReadConstraints limits : List.of(ReadConstraints.DEFAULTS, Harness.TIGHT,
           ReadConstraints.DEFAULTS.withMaxMessageBytes(1000))) {
-        List<String> next = trace(new ByteArrayInputStream(in), limits, false);
-        assertEquals(next, trace(new ByteArrayInputStream(in), limits, true), () -> "input "
-            + new String(in, 0, Math.min(in.length, 400), UTF_8));
-        assertEquals(next, trace(new Harness.Trickle(in, in.length), limits, true));
+        List<String> next = trace(new ByteArrayInputStream(in), limits, Reading.NEXT);
+        for (Reading how : List.of(Reading.PASS_BODY, Reading.PASS_TO_TAGS)) {
+          assertEquals(next, trace(new ByteArrayInputStream(in), limits, how), () -> how
+              + ", input " + new String(in, 0, Math.min(in.length, 400), UTF_8));
+          assertEquals(next, trace(new Harness.Trickle(in, in.length), limits, how));
+        }
         messages += next.size();
       }
     }
     assertTrue(messages > 5000, "messages " + messages);
   }
 
+  /** How a message is read to its UNT: all by next(), or passing over plain segments. */
+  private enum Reading { NEXT, PASS_BODY, PASS_TO_TAGS }
+
+  /** What PAXLST's first pass stops at inside a traveller's group (NAD, TDT, CNT). */
+  private static final int[] TRAVELLER_ENDS = {key("NAD"), key("TDT"), key("CNT")};
+
+  private static int key(String tag) {
+    return tag.charAt(0) << 16 | tag.charAt(1) << 8 | tag.charAt(2);
+  }
+
   /** Per message: how it ended (an error's code and location, or its warnings), and where. */
-  private static List<String> trace(InputStream in, ReadConstraints limits, boolean pass)
+  private static List<String> trace(InputStream in, ReadConstraints limits, Reading how)
       throws IOException {
     EdifactReader r = new EdifactReader(in, "t", limits);
     List<String> out = new ArrayList<>();
@@ -113,12 +132,19 @@ class PassBodyTest {
       }
       MessageCursor c = new MessageCursor(r);
       try {
-        if (pass) {
-          c.passBody();
-        } else {
-          while (c.next()) {
-            // to the UNT
+        switch (how) {
+          case NEXT -> {
+            while (c.next()) {
+              // to the UNT
+            }
           }
+          case PASS_BODY -> c.passBody();
+          case PASS_TO_TAGS -> {
+            do {
+              c.pass(TRAVELLER_ENDS);
+            } while (c.next());
+          }
+          default -> throw new AssertionError(how);
         }
         out.add("read " + c.warnings() + " at " + r.position());
       } catch (EdifactException e) {
