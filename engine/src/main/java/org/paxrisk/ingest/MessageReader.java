@@ -109,9 +109,9 @@ public final class MessageReader implements Iterator<Outcome>, Closeable {
   /**
    * From now on, maps messages only as far as their flight: PNRGOV as far as the flight it was
    * pushed for ({@link PnrgovMapper#mapFlight}), PAXLST as far as its legs and CNT ({@link
-   * PaxlstMapper#mapFlight}). They are read whole and rejected as always, but come without
-   * bookings or travellers. For a first pass that only groups messages by flight, at about the
-   * cost of the tokenizer.
+   * PaxlstMapper#mapFlight}). They are rejected as always (what is not mapped is passed over
+   * with the same checks: {@link MessageCursor#pass}), but come without bookings or travellers.
+   * For a first pass that only groups messages by flight, at less than the tokenizer's cost.
    *
    * @return this reader
    */
