@@ -141,6 +141,7 @@ public final class EdifactReader implements Closeable {
       if (lim - p < 4 || base + p > maxOffset) {
         break;
       }
+      // The tag test of readInPlace, written out again there: it is the hot path.
       byte c0 = b[p];
       byte c1 = b[p + 1];
       byte c2 = b[p + 2];
