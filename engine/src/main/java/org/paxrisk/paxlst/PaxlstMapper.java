@@ -54,8 +54,11 @@ public final class PaxlstMapper {
   private static final int COM = 'C' << 16 | 'O' << 8 | 'M';
   private static final int DOC = 'D' << 16 | 'O' << 8 | 'C';
   private static final int CNT = 'C' << 16 | 'N' << 8 | 'T';
-  /** The segments that end a traveller's group for a first pass: see {@link #mapFlight}. */
-  private static final int[] PERSON_ENDS = {NAD, TDT, CNT};
+  /**
+   * What a first pass reads in a traveller's group: the segments that end it, and a BGM, whose
+   * list type decides how the totals are read (see {@link #mapFlight}).
+   */
+  private static final int[] PERSON_ENDS = {NAD, TDT, CNT, BGM};
   private static final int EMP = 'E' << 16 | 'M' << 8 | 'P';
   private static final int CTA = 'C' << 16 | 'T' << 8 | 'A';
   private static final int QTY = 'Q' << 16 | 'T' << 8 | 'Y';
@@ -134,8 +137,9 @@ public final class PaxlstMapper {
   /**
    * Maps the message as far as a batch's first pass needs: its header, flight legs and CNT, with
    * no travellers. Their NAD segments are checked as {@link #map} checks them (a traveller before
-   * any flight rejects the message alike), and the rest of the message is read to its UNT with
-   * the same checks; a traveller's own segments are skipped.
+   * any flight rejects the message alike), a BGM is read wherever it stands (its list type
+   * decides the totals), and the rest of the message is read to its UNT with the same checks; a
+   * traveller's own segments are passed over.
    */
   public static ApiMessage mapFlight(MessageCursor cursor, Origin origin,
       LocalDate interchangeDate) throws IOException {
@@ -146,7 +150,8 @@ public final class PaxlstMapper {
     while (cursor.next()) {
       Segment s = cursor.segment();
       int tag = s.tagKey();
-      if (flightOnly && group == Group.PERSON && tag != NAD && tag != TDT && tag != CNT) {
+      if (flightOnly && group == Group.PERSON && tag != NAD && tag != TDT && tag != CNT
+          && tag != BGM) {
         // A traveller's own segments: passed over up to the next one a first pass needs.
         cursor.pass(PERSON_ENDS);
         continue;

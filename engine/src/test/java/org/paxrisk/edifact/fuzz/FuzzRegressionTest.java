@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.paxrisk.edifact.Issue;
 import org.paxrisk.edifact.Location;
+import org.paxrisk.ingest.ApiMessage;
 import org.paxrisk.ingest.RejectedMessage;
 
 /**
@@ -15,6 +16,17 @@ import org.paxrisk.ingest.RejectedMessage;
  * ISO 8859-1 string literals so that every byte is visible.
  */
 class FuzzRegressionTest {
+
+  /**
+   * A BGM among a traveller's segments changes the list type, and with it how CNT's totals are
+   * read: a first pass skipped it there and declared 3 travellers where a full read declared 1.
+   */
+  @Test
+  void regression_bgmInATravellersGroup_firstPassReadsTheTotalsAlike() {
+    Harness.Run run = Harness.check(
+        bytes("UNH++PAXLST'BGM+250'RFX'TDT'CNT+41:3'LOC'NAD+FL'BGM'CNT+42:1'UNT"));
+    assertEquals(1, ((ApiMessage) run.outcomes().get(0)).declaredCount());
+  }
 
   /** "UNH:" has a malformed tag; the reader counted it as a message MessageReader never saw. */
   @Test
