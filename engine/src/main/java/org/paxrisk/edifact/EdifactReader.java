@@ -148,7 +148,7 @@ public final class EdifactReader implements Closeable {
       byte c3 = b[p + 3];
       if (!isTagChar(c0) || !isTagChar(c1) || !isTagChar(c2) || (c3 != elem && c3 != term)
           || (cls[c0 & 0xff] | cls[c1 & 0xff] | cls[c2 & 0xff]) != DATA
-          || (c0 == 'U' && c1 == 'N') || contains(stopAt, c0 << 16 | c1 << 8 | c2)) {
+          || (c0 == 'U' && c1 == 'N') || Segment.contains(stopAt, c0 << 16 | c1 << 8 | c2)) {
         break;
       }
       int end = Math.min(lim, p + maxLength);
@@ -184,15 +184,6 @@ public final class EdifactReader implements Closeable {
     pos = p;
     segmentInMessage += n;
     return n;
-  }
-
-  private static boolean contains(int[] keys, int key) {
-    for (int k : keys) {
-      if (k == key) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The current segment; valid until the next call to {@link #next()}. */

@@ -119,9 +119,6 @@ public final class MessageCursor {
    * @throws EdifactException as {@link #next} does
    */
   public void passBody() throws IOException {
-    if (ended) {
-      return;
-    }
     do {
       pass(NO_TAGS);
     } while (next());

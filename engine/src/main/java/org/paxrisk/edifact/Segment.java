@@ -104,6 +104,20 @@ public final class Segment {
     return tagKey;
   }
 
+  /** Whether the {@link #tagKey()} is one of {@code tagKeys}. */
+  public boolean tagIn(int[] tagKeys) {
+    return contains(tagKeys, tagKey);
+  }
+
+  static boolean contains(int[] tagKeys, int tagKey) {
+    for (int k : tagKeys) {
+      if (k == tagKey) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the tag starts with UN: a service segment (UNA, UNB, UNG, UNH, UNT, UNE, UNZ). */
   boolean isService() {
     return (tagKey >>> 8) == ('U' << 8 | 'N');

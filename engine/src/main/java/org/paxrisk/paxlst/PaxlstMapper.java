@@ -150,8 +150,7 @@ public final class PaxlstMapper {
     while (cursor.next()) {
       Segment s = cursor.segment();
       int tag = s.tagKey();
-      if (flightOnly && group == Group.PERSON && tag != NAD && tag != TDT && tag != CNT
-          && tag != BGM) {
+      if (flightOnly && group == Group.PERSON && !s.tagIn(PERSON_ENDS)) {
         // A traveller's own segments: passed over up to the next one a first pass needs.
         cursor.pass(PERSON_ENDS);
         continue;
