@@ -19,10 +19,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public final class BenchMain {
   private BenchMain() {}
 
-  public static void main(String[] args)
-      throws RunnerException, IOException, InterruptedException {
+  public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("endtoend")) {
       System.exit(endToEnd(java.util.Arrays.copyOfRange(args, 1, args.length)));
+    }
+    if (args.length > 0 && args[0].equals("sidebyside")) {
+      System.exit(SideBySide.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
     }
     CommandLineOptions cmd;
     try {
