@@ -78,7 +78,7 @@ final class SideBySide {
     for (int i = 0; i < 2; i++) {
       try {
         b[i] = new Build(builds.get(i), k, method);
-      } catch (ReflectiveOperationException e) {
+      } catch (ClassNotFoundException | NoSuchMethodException | NoSuchFieldException e) {
         return usage(builds.get(i) + " is not a PaxRisk benchmarks jar with ParseBenchmark."
             + method + " (" + e + ")");
       }
