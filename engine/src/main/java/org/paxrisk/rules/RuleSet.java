@@ -180,6 +180,7 @@ public final class RuleSet {
   private static List<List<RiskHit>> run(Pooled s, List<Subject> subjects) {
     Map<Flight, Boolean> flights = new IdentityHashMap<>();
     List<FactHandle> handles = new ArrayList<>(subjects.size() + 1);
+    Subject.evaluatedTogether(subjects);
     try {
       for (int i = 0; i < subjects.size(); i++) {
         Subject subject = subjects.get(i);

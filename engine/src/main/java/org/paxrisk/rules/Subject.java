@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.paxrisk.model.Airports;
 import org.paxrisk.model.Booking;
@@ -45,6 +47,9 @@ public final class Subject {
   private List<String> cards;
   /** See {@link #contactSignature()}; 0 until computed (or when there is no contact). */
   private volatile long contactSignature;
+  /** The subjects evaluated with this one ({@link #evaluatedTogether}), or null. */
+  private Contacts together;
+  private int position;
 
   /**
    * A subject; at least one of {@code api} and {@code pnr} is needed.
@@ -334,6 +339,100 @@ public final class Subject {
       return "payment card";
     }
     return null;
+  }
+
+  /**
+   * The other travellers evaluated with this one (a flight's, in a batch) for whom {@link
+   * #sharedContactWith} is not null, in the order they were given. For a join across travellers,
+   * {@code $s : Subject() from $w.contactPartners()} costs what the partners cost: the contacts
+   * of the whole evaluation are indexed once, where {@code Subject(sharedContactWith($w) != null)}
+   * tests every traveller of the flight against each {@code $w}. Empty outside an evaluation.
+   */
+  public List<Subject> contactPartners() {
+    Contacts c = together;
+    return c == null ? List.of() : c.partnersOf(this);
+  }
+
+  /** Marks subjects as evaluated together, for {@link #contactPartners()}: the rule set does. */
+  static void evaluatedTogether(List<Subject> subjects) {
+    Contacts c = new Contacts(subjects);
+    for (int i = 0; i < subjects.size(); i++) {
+      Subject s = subjects.get(i);
+      s.together = c;
+      s.position = i;
+    }
+  }
+
+  /** The phones, e-mails and cards of one evaluation's subjects, indexed on first use. */
+  private static final class Contacts {
+    private final List<Subject> subjects;
+    // Per kind, a value and the subjects that have it: a Subject, or a List of them when several.
+    private Map<String, Object> phones;
+    private Map<String, Object> emails;
+    private Map<String, Object> cards;
+
+    Contacts(List<Subject> subjects) {
+      this.subjects = subjects;
+    }
+
+    List<Subject> partnersOf(Subject s) {
+      if (phones == null) {
+        phones = new HashMap<>();
+        emails = new HashMap<>();
+        cards = new HashMap<>();
+        for (Subject t : subjects) {
+          index(phones, t.phones(), t);
+          index(emails, t.emails(), t);
+          index(cards, t.cards(), t);
+        }
+      }
+      List<Subject> out = new ArrayList<>(0);
+      collect(phones, s.phones(), s, out);
+      collect(emails, s.emails(), s, out);
+      collect(cards, s.cards(), s, out);
+      if (out.size() > 1) {
+        out.sort((a, b) -> Integer.compare(a.position, b.position));
+      }
+      return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void index(Map<String, Object> map, List<String> values, Subject s) {
+      for (String v : values) {
+        map.merge(v, s, (had, one) -> {
+          if (had instanceof List) {
+            ((List<Subject>) had).add(s);
+            return had;
+          }
+          List<Subject> both = new ArrayList<>(2);
+          both.add((Subject) had);
+          both.add(s);
+          return both;
+        });
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collect(Map<String, Object> map, List<String> values, Subject s,
+        List<Subject> out) {
+      for (String v : values) {
+        Object o = map.get(v);
+        if (o instanceof Subject t) {
+          add(s, t, out);
+        } else if (o != null) {
+          for (Subject t : (List<Subject>) o) {
+            add(s, t, out);
+          }
+        }
+      }
+    }
+
+    private static void add(Subject s, Subject t, List<Subject> out) {
+      // As sharedContactWith: not oneself, not a fellow traveller on the same booking, once.
+      if (t != s && (s.booking == null || s.booking != t.booking) && !out.contains(t)) {
+        out.add(t);
+      }
+    }
   }
 
   /**

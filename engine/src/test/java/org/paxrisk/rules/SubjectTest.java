@@ -1,6 +1,7 @@
 package org.paxrisk.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.paxrisk.model.Airports;
 import org.paxrisk.model.Booking;
 import org.paxrisk.model.Flight;
 import org.paxrisk.model.Leg;
+import org.paxrisk.model.Payment;
 import org.paxrisk.model.Traveller;
 
 class SubjectTest {
@@ -61,6 +63,70 @@ class SubjectTest {
         assertEquals(expected, s.itineraryCountryIn(countries), f + " " + b + " " + countries);
       }
     }
+  }
+
+  /**
+   * The indexed join gives exactly the pairs the pairwise test gives: for every subject of an
+   * evaluation, its contact partners are the others, in order, with which it shares a contact
+   * outside its booking. Contacts are drawn from small pools, in different spellings, so that many
+   * pairs share one, several or none, some on one booking.
+   */
+  @Test
+  void contactPartnersAreThoseWithASharedContactInOrder() {
+    SplittableRandom rnd = new SplittableRandom(11);
+    String[] phones = {"+44 20 7946 0001", "020 7946 0001", "+1 212 555 0199", "555 0199"};
+    String[] emails = {"a@example.org", "A@Example.org ", "b@example.org"};
+    String[] cards = {"4111111111111111", "4111 1111 1111 1111", "XXXXXXXXXXXX1111",
+        "5500000000000004"};
+    Flight f = new Flight("LH", "400", "FRA", "JFK", DEP, null, List.of());
+    int pairs = 0;
+    for (int k = 0; k < 200; k++) {
+      List<Booking> bookings = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        bookings.add(new Booking("B" + i, null, List.of(), null, null, null, List.of(), List.of(),
+            some(rnd, phones), some(rnd, emails), List.of(), payments(rnd, cards), List.of(),
+            List.of(), List.of(), 0, null, null));
+      }
+      List<Subject> subjects = new ArrayList<>();
+      for (int i = 0, n = 1 + rnd.nextInt(12); i < n; i++) {
+        Traveller.Builder t = Traveller.builder().surname("T" + i);
+        some(rnd, phones).forEach(t::phone);
+        some(rnd, emails).forEach(t::email);
+        Booking b = rnd.nextInt(4) == 0 ? null : bookings.get(rnd.nextInt(bookings.size()));
+        subjects.add(new Subject("s" + i, f, t.build(), null, b, List.of(), true, b != null));
+      }
+      assertEquals(List.of(), subjects.get(0).contactPartners(), "outside an evaluation");
+      Subject.evaluatedTogether(subjects);
+      for (Subject s : subjects) {
+        List<Subject> expected = new ArrayList<>();
+        for (Subject t : subjects) {
+          if (s.sharedContactWith(t) != null) {
+            expected.add(t);
+          }
+        }
+        pairs += expected.size();
+        assertEquals(expected, s.contactPartners(), s.id());
+      }
+    }
+    assertTrue(pairs > 500, "too few pairs share a contact to test the join: " + pairs);
+  }
+
+  private static List<String> some(SplittableRandom rnd, String[] pool) {
+    List<String> out = new ArrayList<>();
+    for (String v : pool) {
+      if (rnd.nextInt(3 * pool.length) == 0) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  private static List<Payment> payments(SplittableRandom rnd, String[] cards) {
+    List<Payment> out = new ArrayList<>();
+    for (String c : some(rnd, cards)) {
+      out.add(new Payment("CC", null, null, c, null, null));
+    }
+    return out;
   }
 
   private static String airport(SplittableRandom rnd) {
