@@ -325,7 +325,7 @@ public final class Subject {
    * on one PNR share its contacts by design.
    */
   public String sharedContactWith(Subject other) {
-    if (other == this || (booking != null && booking == other.booking)
+    if (!mayShareContactsWith(other)
         || (contactSignature() & other.contactSignature()) == 0) {
       return null;
     }
@@ -339,6 +339,11 @@ public final class Subject {
       return "payment card";
     }
     return null;
+  }
+
+  /** Not oneself, nor a fellow traveller on the same booking, who shares its contacts. */
+  private boolean mayShareContactsWith(Subject other) {
+    return other != this && (booking == null || booking != other.booking);
   }
 
   /**
@@ -428,8 +433,7 @@ public final class Subject {
     }
 
     private static void add(Subject s, Subject t, List<Subject> out) {
-      // As sharedContactWith: not oneself, not a fellow traveller on the same booking, once.
-      if (t != s && (s.booking == null || s.booking != t.booking) && !out.contains(t)) {
+      if (s.mayShareContactsWith(t) && !out.contains(t)) { // each partner once
         out.add(t);
       }
     }
