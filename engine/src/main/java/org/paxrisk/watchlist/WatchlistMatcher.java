@@ -430,24 +430,19 @@ public final class WatchlistMatcher {
 
   /** The score of an entry for a query; with {@code why} not null, also the reasons. */
   static double score(EntryCodec.Lean e, Query q, NameSimilarity.Tokens query, List<String> why) {
+    return score(e, q, query, why, bestName(e, query));
+  }
+
+  /** {@link #score} given the entry's best name, as {@link #bestName} finds it. */
+  private static double score(EntryCodec.Lean e, Query q, NameSimilarity.Tokens query,
+      List<String> why, NameScore name) {
     double score = 0;
-    if (e.kind() != WatchlistEntry.Kind.DOCUMENT) {
-      int bestIndex = -1;
-      for (int i : namesWorthComparing(e, query)) {
-        double weak = e.weak()[i] ? 0.95 : 1.0;
-        double s = NameSimilarity.scoreAtLeast(query, e.names()[i], bestIndex < 0 ? 0
-            : above(score, weak)) * weak;
-        if (bestIndex < 0 || s > score) {
-          score = s;
-          bestIndex = i;
-        }
-      }
-      if (bestIndex >= 0) {
-        if (why != null) {
-          why.add(Decimals.appendTwo(new StringBuilder(48).append("name "), score).append(" (")
-              .append(NameSimilarity.compare(query, e.names()[bestIndex], true).explain())
-              .append(')').toString());
-        }
+    if (name != null) {
+      score = name.score();
+      if (why != null) {
+        why.add(Decimals.appendTwo(new StringBuilder(48).append("name "), score).append(" (")
+            .append(NameSimilarity.compare(query, e.names()[name.index()], true).explain())
+            .append(')').toString());
       }
     }
     double document = documents(e, q.documents(), why);
@@ -550,19 +545,30 @@ public final class WatchlistMatcher {
     return best / weak - 1e-9;
   }
 
-  /** Index of the name that scores best, for "matched name"; -1 when there is none. */
-  static int bestName(EntryCodec.Lean e, NameSimilarity.Tokens query) {
+  /** An entry's name, by its index, and its score after the weak factor. */
+  private record NameScore(int index, double score) {}
+
+  /**
+   * The entry's best name among those worth comparing ({@link #namesWorthComparing}), or null for
+   * a document entry or one without names. Scoring and "matched name" both take it, so that the
+   * name a match reports is the one its reason explains.
+   */
+  private static NameScore bestName(EntryCodec.Lean e, NameSimilarity.Tokens query) {
+    if (e.kind() == WatchlistEntry.Kind.DOCUMENT) {
+      return null;
+    }
     int best = -1;
-    double bestScore = -1;
-    for (int i = 0; i < e.names().length; i++) {
+    double score = 0;
+    for (int i : namesWorthComparing(e, query)) {
       double weak = e.weak()[i] ? 0.95 : 1.0;
-      double s = NameSimilarity.scoreAtLeast(query, e.names()[i], above(bestScore, weak)) * weak;
-      if (s > bestScore) {
-        bestScore = s;
+      double s = NameSimilarity.scoreAtLeast(query, e.names()[i], best < 0 ? 0
+          : above(score, weak)) * weak;
+      if (best < 0 || s > score) {
+        score = s;
         best = i;
       }
     }
-    return best;
+    return best < 0 ? null : new NameScore(best, score);
   }
 
   /** 1 for an equal document number, 0.9 up to OCR slips, 0.3 less for another country, else 0. */
@@ -763,8 +769,9 @@ public final class WatchlistMatcher {
         EntryCodec.Lean lean = store.lean(id);
         WatchlistEntry e = store.entry(id);
         List<String> reasons = new ArrayList<>(5);
-        double s = score(lean, q, query, reasons);
-        int named = lean.kind() == WatchlistEntry.Kind.DOCUMENT ? -1 : bestName(lean, query);
+        NameScore name = bestName(lean, query);
+        double s = score(lean, q, query, reasons, name);
+        int named = name == null ? -1 : name.index();
         String matched = named < 0 ? null : e.names().get(named).name();
         if (named > 0) {
           reasons.set(0, reasons.get(0) + ", matched an alias");
