@@ -22,7 +22,9 @@ import org.paxrisk.model.PartialDate;
  * 28-42 the nationality as a 15-bit alpha-3 code (0 none; {@link #SEVERAL} more than one or not a
  * code), 43-44 the gender (0 unknown, 1 male, 2 female), 45 set for entities, vessels and
  * aircraft (not people, not documents), 46-49 and 50-54 the month and day of birth when exactly
- * one complete date is listed (0 otherwise; stores built before they existed have 0 there).
+ * one complete date is listed (0 otherwise; stores built before they existed have 0 there), 55
+ * set when no listed date is a single complete one, so that a date of birth can add no more than
+ * an equal year does (0 in stores built before it existed: the ceiling is then the looser one).
  */
 final class EntryFacts {
   static final String FILE = "facts.bin";
@@ -52,12 +54,19 @@ final class EntryFacts {
         monthDay = (long) r.from().month() << 46 | (long) r.from().day() << 50;
       }
     }
+    boolean yearsOnly = true;
+    for (DateRange r : e.datesOfBirth()) {
+      yearsOnly &= !(r.from().equals(r.to()) && r.from().isComplete());
+    }
     int gender = e.gender() == Gender.MALE ? 1 : e.gender() == Gender.FEMALE ? 2 : 0;
     boolean thing = e.kind() != WatchlistEntry.Kind.INDIVIDUAL
         && e.kind() != WatchlistEntry.Kind.DOCUMENT;
     return min | (long) max << 14 | (long) nat << 28 | (long) gender << 43
-        | (thing ? 1L << 45 : 0) | monthDay;
+        | (thing ? 1L << 45 : 0) | monthDay | (yearsOnly ? YEARS_ONLY : 0);
   }
+
+  /** The bit of entries whose listed dates of birth are all years or spans (see the layout). */
+  private static final long YEARS_ONLY = 1L << 55;
 
   /** Whether the entry is an entity, vessel or aircraft: no traveller can be one. */
   static boolean notAPerson(long facts) {
@@ -77,7 +86,11 @@ final class EntryFacts {
       // One complete date listed: what scoring gives, exactly.
       c += WatchlistMatcher.completeDateScore(min, month, (int) (facts >>> 50 & 0x1F), dob);
     } else if (dob != null && min != 0) {
-      c += dateCeiling(min, (int) (facts >>> 14 & 0x3FFF), dob);
+      int max = (int) (facts >>> 14 & 0x3FFF);
+      // Years against years score as years do: exactly, when one span is listed. Against a
+      // complete date, which the facts cannot tell from another of its year, the most a date may.
+      c += (facts & YEARS_ONLY) != 0 || !dob.isComplete()
+          ? WatchlistMatcher.yearScore(min, max, dob.year()) : dateCeiling(min, max, dob);
     }
     int nat = (int) (facts >>> 28 & 0x7FFF);
     if (nationality != 0 && nat != 0) {

@@ -661,15 +661,11 @@ public final class WatchlistMatcher {
         int agreement = completeDates(f.year(), f.month(), f.day(), dob);
         s = COMPLETE_SCORES[agreement];
         w = COMPLETE_REASONS[agreement];
-      } else if (dob.year() >= f.year() && dob.year() <= to.year()) {
-        s = 0.03;
-        w = single ? "year of birth equal" : "year of birth within the listed range";
-      } else if (dob.year() == f.year() - 1 || dob.year() == to.year() + 1) {
-        s = 0.0;
-        w = "year of birth off by one";
       } else {
-        s = DOB_DIFFERS;
-        w = "year of birth differs";
+        s = yearScore(f.year(), to.year(), dob.year());
+        w = s == DOB_DIFFERS ? "year of birth differs"
+            : s == YEAR_OFF_BY_ONE ? "year of birth off by one"
+            : single ? "year of birth equal" : "year of birth within the listed range";
       }
       if (s > best) {
         best = s;
@@ -678,6 +674,21 @@ public final class WatchlistMatcher {
     }
     add(why, reason);
     return best;
+  }
+
+  private static final double YEAR_WITHIN = 0.03;
+  private static final double YEAR_OFF_BY_ONE = 0.0;
+
+  /**
+   * What a year of birth gives against listed years from {@code min} to {@code max}, where the
+   * dates are not both complete: within them, one off, or {@link #DOB_DIFFERS}. {@link EntryFacts}
+   * asks it too, so that what it prunes is exactly what scoring rejects.
+   */
+  static double yearScore(int min, int max, int year) {
+    if (year >= min && year <= max) {
+      return YEAR_WITHIN;
+    }
+    return year == min - 1 || year == max + 1 ? YEAR_OFF_BY_ONE : DOB_DIFFERS;
   }
 
   /**

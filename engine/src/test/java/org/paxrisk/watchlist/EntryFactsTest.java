@@ -20,6 +20,7 @@ class EntryFactsTest {
     SplittableRandom rnd = new SplittableRandom(11);
     int tight = 0;
     int completeDates = 0;
+    int yearDates = 0;
     for (int i = 0; i < 200_000; i++) {
       List<DateRange> dobs = new ArrayList<>();
       for (int k = rnd.nextInt(3); k > 0; k--) {
@@ -58,6 +59,11 @@ class EntryFactsTest {
         assertEquals(date, EntryFacts.ceiling(EntryFacts.of(e), dob, 0, Gender.UNKNOWN), 1e-12,
             () -> dobs + " " + dob);
         completeDates++;
+      } else if (dobs.size() == 1 && dob != null) {
+        // One listed date or span, and not both complete: the facts know it as years, exactly.
+        assertEquals(date, EntryFacts.ceiling(EntryFacts.of(e), dob, 0, Gender.UNKNOWN), 1e-12,
+            () -> dobs + " " + dob);
+        yearDates++;
       }
       double fromYears = EntryFacts.dateCeiling(EntryFacts.years(EntryFacts.of(e)), dob);
       assertTrue(fromYears >= date - 1e-12, () -> dobs + " " + dob + ": " + fromYears);
@@ -65,6 +71,7 @@ class EntryFactsTest {
     // A ceiling of +0.1 everywhere would pass too: most must be exact to prune anything.
     assertTrue(tight > 90_000, "exact ceilings: " + tight);
     assertTrue(completeDates > 10_000, "complete dates compared: " + completeDates);
+    assertTrue(yearDates > 10_000, "years compared: " + yearDates);
   }
 
   @Test
