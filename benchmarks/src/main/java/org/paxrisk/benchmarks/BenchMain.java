@@ -50,14 +50,15 @@ public final class BenchMain {
   }
 
   /**
-   * Runs {@link EndToEnd} in its own JVM: the project's flags, the batch collector the launcher
-   * uses, and a 1 GB heap cap.
+   * Runs {@link EndToEnd} in its own JVM: the project's flags, the batch collector and JIT flags
+   * the launcher uses, and a 1 GB heap cap.
    */
   private static int endToEnd(String[] args) throws IOException, InterruptedException {
     java.util.List<String> cmd = new java.util.ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(java.util.List.of(flags()));
     cmd.add(property("batch.gc"));
+    cmd.addAll(java.util.List.of(property("batch.jit").split("\\s+")));
     cmd.add("-Xmx1g");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
