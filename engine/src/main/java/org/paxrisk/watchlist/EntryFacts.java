@@ -37,9 +37,11 @@ final class EntryFacts {
   static long of(WatchlistEntry e) {
     int min = 0;
     int max = 0;
+    boolean yearsOnly = true;
     for (DateRange r : e.datesOfBirth()) {
       min = min == 0 ? r.from().year() : Math.min(min, r.from().year());
       max = Math.max(max, r.to().year());
+      yearsOnly &= !(r.isSingle() && r.from().isComplete());
     }
     int nat = 0;
     if (e.nationalities().size() == 1) {
@@ -53,10 +55,6 @@ final class EntryFacts {
       if (r.from().equals(r.to()) && r.from().isComplete()) {
         monthDay = (long) r.from().month() << 46 | (long) r.from().day() << 50;
       }
-    }
-    boolean yearsOnly = true;
-    for (DateRange r : e.datesOfBirth()) {
-      yearsOnly &= !(r.from().equals(r.to()) && r.from().isComplete());
     }
     int gender = e.gender() == Gender.MALE ? 1 : e.gender() == Gender.FEMALE ? 2 : 0;
     boolean thing = e.kind() != WatchlistEntry.Kind.INDIVIDUAL
