@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
+import org.paxrisk.Assessment;
 import org.paxrisk.ScreeningEngine;
 import org.paxrisk.generate.GeneratedTraffic;
 import org.paxrisk.generate.ListGenerator;
@@ -19,6 +20,8 @@ import org.paxrisk.generate.TrafficGenerator;
 import org.paxrisk.ingest.ApiMessage;
 import org.paxrisk.ingest.MessageReader;
 import org.paxrisk.ingest.Outcome;
+import org.paxrisk.ingest.RejectedMessage;
+import org.paxrisk.screening.AssessmentSink;
 import org.paxrisk.screening.AssessmentWriter;
 import org.paxrisk.screening.BatchReport;
 import org.paxrisk.watchlist.Importers;
@@ -89,16 +92,26 @@ public final class EndToEnd {
           Runtime.getRuntime().maxMemory() >> 20);
       long t = System.nanoTime();
       BatchReport r;
+      Timeline timeline;
       try (OutputStream out = new BufferedOutputStream(
           Files.newOutputStream(work.resolve("results.jsonl")), 1 << 16);
           AssessmentWriter w = AssessmentWriter.jsonl(out)) {
-        r = engine.screen(List.of(traffic.resolve("paxlst"), traffic.resolve("pnrgov")), w);
+        timeline = new Timeline(w);
+        r = engine.screen(List.of(traffic.resolve("paxlst"), traffic.resolve("pnrgov")),
+            timeline);
       }
-      double s = (System.nanoTime() - t) / 1e9;
+      long end = System.nanoTime();
+      double s = (end - t) / 1e9;
       System.out.printf(Locale.ROOT, "batch: %,d travellers on %,d flights in %.1f s: %,.0f"
           + " travellers/s; bands %,d clear, %,d review, %,d high; %,d rejected%n",
           r.travellers(), r.flights(), s, r.travellers() / s, r.clear(), r.review(), r.high(),
           r.rejected());
+      long[] half = timeline.secondHalf();
+      if (half != null) {
+        double hs = (end - half[0]) / 1e9;
+        System.out.printf(Locale.ROOT, "second half of the batch (the JIT warm): %,d travellers"
+            + " in %.1f s: %,.0f travellers/s%n", half[1], hs, half[1] / hs);
+      }
       System.out.printf(Locale.ROOT, "old generation peak after the batch: %,d MB (heap capped"
           + " at 1 GB)%n", peakHeapMb());
 
@@ -136,6 +149,47 @@ public final class EndToEnd {
           h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3,
           h.getMaxValue() / 1e3);
       System.out.printf(Locale.ROOT, "old generation peak: %,d MB%n", peakHeapMb());
+    }
+  }
+
+  /**
+   * Passes assessments on and notes when each flight's last one was written, so that the rate of
+   * the batch's second half (after the JIT's warm-up) can be told apart from the whole run's.
+   */
+  private static final class Timeline implements AssessmentSink {
+    private final AssessmentSink next;
+    private final List<long[]> flights = new ArrayList<>(); // {nanoTime, assessments so far}
+    private long count;
+
+    Timeline(AssessmentSink next) {
+      this.next = next;
+    }
+
+    @Override
+    public void accept(Assessment a) throws IOException {
+      count++;
+      next.accept(a);
+    }
+
+    @Override
+    public void rejected(RejectedMessage m) throws IOException {
+      next.rejected(m);
+    }
+
+    @Override
+    public void flightDone() throws IOException {
+      next.flightDone();
+      flights.add(new long[] {System.nanoTime(), count});
+    }
+
+    /** {start, assessments}: from the first flight end at or past half the assessments on. */
+    long[] secondHalf() {
+      for (long[] f : flights) {
+        if (f[1] * 2 >= count && f[1] < count) {
+          return new long[] {f[0], count - f[1]};
+        }
+      }
+      return null;
     }
   }
 
