@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
-import org.paxrisk.Assessment;
+import org.paxrisk.Batch;
 import org.paxrisk.ScreeningEngine;
 import org.paxrisk.generate.GeneratedTraffic;
 import org.paxrisk.generate.ListGenerator;
@@ -20,8 +20,6 @@ import org.paxrisk.generate.TrafficGenerator;
 import org.paxrisk.ingest.ApiMessage;
 import org.paxrisk.ingest.MessageReader;
 import org.paxrisk.ingest.Outcome;
-import org.paxrisk.ingest.RejectedMessage;
-import org.paxrisk.screening.AssessmentSink;
 import org.paxrisk.screening.AssessmentWriter;
 import org.paxrisk.screening.BatchReport;
 import org.paxrisk.watchlist.Importers;
@@ -92,12 +90,11 @@ public final class EndToEnd {
           Runtime.getRuntime().maxMemory() >> 20);
       long t = System.nanoTime();
       BatchReport r;
-      Timeline timeline;
+      Timeline timeline = new Timeline();
       try (OutputStream out = new BufferedOutputStream(
           Files.newOutputStream(work.resolve("results.jsonl")), 1 << 16);
           AssessmentWriter w = AssessmentWriter.jsonl(out)) {
-        timeline = new Timeline(w);
-        r = engine.screen(List.of(traffic.resolve("paxlst"), traffic.resolve("pnrgov")),
+        r = engine.screen(List.of(traffic.resolve("paxlst"), traffic.resolve("pnrgov")), w,
             timeline);
       }
       long end = System.nanoTime();
@@ -153,32 +150,16 @@ public final class EndToEnd {
   }
 
   /**
-   * Passes assessments on and notes when each flight's last one was written, so that the rate of
-   * the batch's second half (after the JIT's warm-up) can be told apart from the whole run's.
+   * Notes when each flight's travellers were written, so that the rate of the batch's second half
+   * (after the JIT's warm-up) can be told apart from the whole run's.
    */
-  private static final class Timeline implements AssessmentSink {
-    private final AssessmentSink next;
+  private static final class Timeline implements Batch.Progress {
     private final List<long[]> flights = new ArrayList<>(); // {nanoTime, assessments so far}
     private long count;
 
-    Timeline(AssessmentSink next) {
-      this.next = next;
-    }
-
     @Override
-    public void accept(Assessment a) throws IOException {
-      count++;
-      next.accept(a);
-    }
-
-    @Override
-    public void rejected(RejectedMessage m) throws IOException {
-      next.rejected(m);
-    }
-
-    @Override
-    public void flightDone() throws IOException {
-      next.flightDone();
+    public void screened(int travellers) {
+      count += travellers;
       flights.add(new long[] {System.nanoTime(), count});
     }
 
