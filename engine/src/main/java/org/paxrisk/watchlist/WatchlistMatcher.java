@@ -135,6 +135,7 @@ public final class WatchlistMatcher {
     for (int i = 0; i < unknown.length; i++) {
       unknown[i] = !name.particle()[i];
     }
+    found.touched += store.touchFirstPages(keys.keySet());
     for (Map.Entry<String, Integer> k : keys.entrySet()) {
       String key = k.getKey();
       int bits = k.getValue();
