@@ -38,6 +38,8 @@ final class StoreVersion implements Closeable {
       }
     }
     this.facts = f;
+    this.cache = f.length <= CACHE ? new java.util.concurrent.atomic.AtomicReferenceArray<>(CACHE)
+        : null;
     this.years = new short[f.length];
     for (int id = 0; id < f.length; id++) {
       years[id] = EntryFacts.years(f[id]);
@@ -154,14 +156,18 @@ final class StoreVersion implements Closeable {
   }
 
   /**
-   * The entry with that number, as scoring reads it, or null. Decoded entries are kept in a
-   * direct-mapped cache of up to {@link #CACHE} entries: OFAC and UN fit whole; a list of a
-   * million keeps the entries that come up. (Caching only entries that come up twice, as posting
-   * pages are, shortened G1's pauses but cost more in decoding than it saved.)
+   * The entry with that number, as scoring reads it, or null. When the whole list fits {@link
+   * #CACHE} entries (OFAC and UN do), decoded entries are kept in a direct-mapped cache, where
+   * each keeps its slot. A larger list reads and decodes every time: entries would evict each
+   * other, and each evicted one is an object graph that outlived young collections for nothing.
+   * Against a million entries, the collector's pauses then took 6.2 to 6.5 s of an end-to-end
+   * run instead of 2.2 to 2.6, and matching on one thread was no faster for the cache's 60% of
+   * hits (docs/performance.md). Caching only entries that came up twice, as posting pages are,
+   * still took 4.4 to 4.6 s.
    */
   EntryCodec.Lean lean(int id) {
-    int slot = id & (cache.length() - 1);
-    Cached c = cache.get(slot);
+    int slot = id & (CACHE - 1);
+    Cached c = cache == null ? null : cache.get(slot);
     if (c != null && c.id == id) {
       return c.lean;
     }
@@ -170,13 +176,15 @@ final class StoreVersion implements Closeable {
       return null;
     }
     EntryCodec.Lean lean = EntryCodec.decodeLean(readers.get().wrap(b, 0, b.length));
-    cache.set(slot, new Cached(id, lean));
+    if (cache != null) {
+      cache.set(slot, new Cached(id, lean));
+    }
     return lean;
   }
 
   static final int CACHE = 1 << 16;
-  private final java.util.concurrent.atomic.AtomicReferenceArray<Cached> cache =
-      new java.util.concurrent.atomic.AtomicReferenceArray<>(CACHE);
+  /** Null for a list of more than {@link #CACHE} entries. */
+  private final java.util.concurrent.atomic.AtomicReferenceArray<Cached> cache;
 
   private record Cached(int id, EntryCodec.Lean lean) {}
 
