@@ -160,7 +160,7 @@ final class StoreVersion implements Closeable {
    * #CACHE} entries (OFAC and UN do), decoded entries are kept in a direct-mapped cache, where
    * each keeps its slot. A larger list reads and decodes every time: entries would evict each
    * other, and each evicted one is an object graph that outlived young collections for nothing.
-   * Against a million entries, the collector's pauses then took 6.2 to 6.5 s of an end-to-end
+   * Against a million entries, the collector's pauses then took 5.9 to 6.5 s of an end-to-end
    * run instead of 2.2 to 2.6, and matching on one thread was no faster for the cache's 60% of
    * hits (docs/performance.md). Caching only entries that came up twice, as posting pages are,
    * still took 4.4 to 4.6 s.
@@ -200,7 +200,7 @@ final class StoreVersion implements Closeable {
       return page(read(key, false));
     }
     // Names repeat (every traveller called GARCIA asks for the same keys): first pages are kept
-    // in a direct-mapped cache, as entries are.
+    // in a direct-mapped cache, as a small list's entries are.
     int slot = slot(key);
     CachedPage c = postingCache.get(slot);
     if (c != null && c.key.equals(key)) {
