@@ -177,11 +177,11 @@ public final class Batch {
   private static Scan scan(Path file, boolean audited) throws IOException {
     Scan scan = new Scan();
     InputStream raw = Files.newInputStream(file);
-    Checksummed in = audited ? new Checksummed(raw) : null;
+    InputStream in = audited ? new Checksummed(raw) : raw;
     // Messages are mapped only as far as their flight: the second pass maps them whole.
     // The reader buffers: another buffer would only cost its allocation, for every file.
-    try (MessageReader r = new MessageReader(audited ? in : raw, file.toString(),
-        ReadConstraints.DEFAULTS, SensitiveData.defaults()).flightsOnly()) {
+    try (MessageReader r = new MessageReader(in, file.toString(), ReadConstraints.DEFAULTS,
+        SensitiveData.defaults()).flightsOnly()) {
       while (r.hasNext()) {
         Outcome o = r.next();
         scan.messages++;
@@ -200,8 +200,8 @@ public final class Batch {
         }
       }
       scan.problems.addAll(r.envelopeIssues());
-      if (audited) {
-        scan.input = in.finish(file.toString());
+      if (in instanceof Checksummed c) {
+        scan.input = c.finish(file.toString());
       }
     }
     return scan;
