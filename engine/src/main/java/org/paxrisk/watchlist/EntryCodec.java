@@ -54,6 +54,11 @@ final class EntryCodec {
     return w.toBytes();
   }
 
+  // values() copies its array on every call: once per decoded entry.
+  private static final WatchlistEntry.Kind[] KINDS = WatchlistEntry.Kind.values();
+  private static final Gender[] GENDERS = Gender.values();
+  private static final ListedName.Type[] NAME_TYPES = ListedName.Type.values();
+
   /** The entry, without the names' tokens (scoring reads those through {@link #decodeLean}). */
   static WatchlistEntry decode(Bin.Reader r) {
     int layout = r.u8();
@@ -64,12 +69,12 @@ final class EntryCodec {
     String id = r.str();
     String list = r.str();
     String category = r.str();
-    WatchlistEntry.Kind kind = WatchlistEntry.Kind.values()[r.u8()];
-    Gender gender = Gender.values()[r.u8()];
+    WatchlistEntry.Kind kind = KINDS[r.u8()];
+    Gender gender = GENDERS[r.u8()];
     int n = (int) r.varint();
     List<ListedName> names = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      ListedName.Type type = ListedName.Type.values()[r.u8()];
+      ListedName.Type type = NAME_TYPES[r.u8()];
       boolean weak = r.u8() == 1;
       names.add(new ListedName(r.str(), r.str(), r.str(), type, weak));
       skipTokens(r);
@@ -104,8 +109,8 @@ final class EntryCodec {
     r.skipStr();
     r.skipStr();
     r.skipStr();
-    WatchlistEntry.Kind kind = WatchlistEntry.Kind.values()[r.u8()];
-    Gender gender = Gender.values()[r.u8()];
+    WatchlistEntry.Kind kind = KINDS[r.u8()];
+    Gender gender = GENDERS[r.u8()];
     int n = (int) r.varint();
     NameSimilarity.Tokens[] tokens = new NameSimilarity.Tokens[n];
     boolean[] weak = new boolean[n];
