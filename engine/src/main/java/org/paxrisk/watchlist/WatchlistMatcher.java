@@ -77,115 +77,141 @@ public final class WatchlistMatcher {
   }
 
   private List<WatchlistMatch> search(Query q, boolean person) {
-    Normalizer.NormalizedName name = Normalizer.normalize(q.name());
-    Candidates found = SCRATCH.get();
-    found.clear();
-    int n = Math.max(1, store.size());
-    double[] tokenWeights = new double[name.tokens().length];
-    Arrays.fill(tokenWeights, 1.0);
-    String[] canonical = new String[name.tokens().length];
-    for (int i = 0; i < canonical.length; i++) {
-      canonical[i] = Equivalents.canonical(name.tokens()[i]);
+    Search s = new Search(q, person);
+    s.gather();
+    return s.score();
+  }
+
+  /**
+   * One search, stage by stage: what the stages share, and a method per stage. Kept apart, the
+   * stages are compiled apart too: one method holding them all made the JIT's largest
+   * compilation, done again whenever a rare branch of any stage was first taken.
+   *
+   * <p>It is also the admission test of {@link Candidates}: entries that even an equal name would
+   * leave below the threshold do not become candidates. What date of birth, nationality and
+   * gender can add is known without reading the entry ({@link EntryFacts}); against a large list,
+   * most entries a name's keys lead to are namesakes born in other years.
+   */
+  private final class Search implements Candidates.Admission {
+    final Query q;
+    final boolean person;
+    final Normalizer.NormalizedName name;
+    final Candidates found = SCRATCH.get();
+    final int n = Math.max(1, store.size());
+    final double[] tokenWeights;
+    final String[] canonical;
+    final int nationality;
+    /** The most a name may score short of the threshold; the margin covers rounding. */
+    final double need = settings.threshold() - 0.001 - 1;
+    final double nationalityMost;
+    final boolean completeDob;
+    final YearWindow window;
+    /** Whether a key that is not common led anywhere. */
+    boolean rare;
+    /** Common keys: they only strengthen what rarer keys found. */
+    final List<String> commonKeys = new ArrayList<>();
+    final List<int[]> common = new ArrayList<>();
+    final List<Integer> commonBits = new ArrayList<>();
+
+    Search(Query q, boolean person) {
+      this.q = q;
+      this.person = person;
+      name = Normalizer.normalize(q.name());
+      found.clear();
+      tokenWeights = new double[name.tokens().length];
+      Arrays.fill(tokenWeights, 1.0);
+      canonical = new String[name.tokens().length];
+      for (int i = 0; i < canonical.length; i++) {
+        canonical[i] = Equivalents.canonical(name.tokens()[i]);
+      }
+      nationality = EntryFacts.queryCode(q.nationality());
+      nationalityMost = nationality != 0 ? 0.02 : 0;
+      completeDob = q.dateOfBirth() != null && q.dateOfBirth().isComplete();
+      // Before an entry costs a probe of the candidate map: with a year of birth that
+      // contradicts the entry's listed years, or with a traveller's query and an entity, it is
+      // out for sure.
+      window = new YearWindow(DOB_DIFFERS + nationalityMost < need ? q.dateOfBirth() : null,
+          person);
     }
 
-    // Entries that even an equal name would leave below the threshold do not become candidates:
-    // what date of birth, nationality and gender can add is known without reading the entry
-    // (EntryFacts). Against a large list, most entries a name's keys lead to are namesakes born
-    // in other years. The margin covers rounding.
-    int nationality = EntryFacts.queryCode(q.nationality());
-    double need = settings.threshold() - 0.001 - 1;
-    double nationalityMost = nationality != 0 ? 0.02 : 0;
-    boolean completeDob = q.dateOfBirth() != null && q.dateOfBirth().isComplete();
-    Candidates.Admission feasible = new Candidates.Admission() {
-      @Override
-      public boolean admits(int id, short years) {
-        if (person && years == EntryFacts.NOT_A_PERSON) {
-          return false;
-        }
-        double date = EntryFacts.dateCeiling(years, q.dateOfBirth());
-        if (date + nationalityMost < need) {
-          return false;
-        }
-        // The least nationality (-0.05) and gender (-0.1) can add. The years cannot tell a
-        // complete date of birth from another of the same year; the facts can.
-        return (!completeDob && date - 0.15 >= need)
-            || EntryFacts.ceiling(store.facts(id), q.dateOfBirth(), nationality, q.gender())
-                >= need;
+    @Override
+    public boolean admits(int id, short years) {
+      if (person && years == EntryFacts.NOT_A_PERSON) {
+        return false;
       }
-
-      @Override
-      public long touch(int id) {
-        return store.facts(id);
+      double date = EntryFacts.dateCeiling(years, q.dateOfBirth());
+      if (date + nationalityMost < need) {
+        return false;
       }
-    };
-    // Before an entry costs a probe of the candidate map: with a year of birth that contradicts
-    // the entry's listed years, or with a traveller's query and an entity, it is out for sure.
-    YearWindow window = new YearWindow(
-        DOB_DIFFERS + nationalityMost < need ? q.dateOfBirth() : null, person);
-
-    // Stage 1: token and skeleton keys; common keys only strengthen what rarer keys found.
-    boolean rare = false; // whether a key that is not common led anywhere
-    Map<String, Integer> keys = new java.util.LinkedHashMap<>();
-    Keys.nameKeys(name, (key, bits) -> keys.merge(key, bits, (a, b) -> a | b));
-    List<String> commonKeys = new ArrayList<>();
-    List<int[]> common = new ArrayList<>();
-    List<Integer> commonBits = new ArrayList<>();
-    // Tokens no list has: likely typing slips, worth the typo keys whatever stage 1 finds.
-    boolean[] unknown = new boolean[name.tokens().length];
-    for (int i = 0; i < unknown.length; i++) {
-      unknown[i] = !name.particle()[i];
+      // The least nationality (-0.05) and gender (-0.1) can add. The years cannot tell a
+      // complete date of birth from another of the same year; the facts can.
+      return (!completeDob && date - 0.15 >= need)
+          || EntryFacts.ceiling(store.facts(id), q.dateOfBirth(), nationality, q.gender())
+              >= need;
     }
-    found.touched += store.touchFirstPages(keys.keySet());
-    for (Map.Entry<String, Integer> k : keys.entrySet()) {
-      String key = k.getKey();
-      int bits = k.getValue();
-      StoreVersion.Page page = store.firstPage(key);
+
+    @Override
+    public long touch(int id) {
+      return store.facts(id);
+    }
+
+    /** The candidates: from token and skeleton keys, then typo keys, then common keys. */
+    void gather() {
+      Map<String, Integer> keys = new java.util.LinkedHashMap<>();
+      Keys.nameKeys(name, (key, bits) -> keys.merge(key, bits, (a, b) -> a | b));
+      // Tokens no list has: likely typing slips, worth the typo keys whatever stage 1 finds.
+      boolean[] unknown = new boolean[name.tokens().length];
+      for (int i = 0; i < unknown.length; i++) {
+        unknown[i] = !name.particle()[i];
+      }
+      found.touched += store.touchFirstPages(keys.keySet());
+      for (Map.Entry<String, Integer> k : keys.entrySet()) {
+        String key = k.getKey();
+        StoreVersion.Page page = store.firstPage(key);
+        if (page.count() > 0 && key.charAt(0) == 'T') {
+          markKnown(canonical, key, unknown);
+          weighToken(canonical, key, page.count(), n, tokenWeights);
+        }
+        enter(key, page, k.getValue());
+      }
+      // Typo keys of tokens no list has join stage 1, so that their weight adds to what the
+      // other tokens found (a slip in HAMIDI must still rank HAMIDI ESMAIL among the ISMAILs).
+      for (int i = 0; i < unknown.length; i++) {
+        if (unknown[i]) {
+          int bit = i < 31 ? 1 << i : 0;
+          for (String key : typoKeys(name.tokens()[i])) {
+            enter(key, store.firstPage(key), bit);
+          }
+        }
+      }
+      for (int c = 0; c < common.size(); c++) {
+        // The first page is enough to strengthen the candidates rarer keys found.
+        int[] p = common.get(c);
+        found.strengthenAll(p, Math.log1p((double) n / p[0]), commonBits.get(c));
+      }
+      if (!rare && common.size() >= 2) {
+        intersectRarestTwo();
+      }
+    }
+
+    /** A rare key's entries become candidates; a common key waits to strengthen them. */
+    private void enter(String key, StoreVersion.Page page, int bits) {
       int df = page.count();
       if (df == 0) {
-        continue;
-      }
-      if (key.charAt(0) == 'T') {
-        markKnown(canonical, key, unknown);
-        weighToken(canonical, key, df, n, tokenWeights);
+        return;
       }
       if (df <= commonAbove) {
         rare = true;
-        found.addAll(page, Math.log1p((double) n / df), bits, window, feasible);
+        found.addAll(page, Math.log1p((double) n / df), bits, window, this);
       } else {
         common.add(page.ids());
         commonKeys.add(key);
         commonBits.add(bits);
       }
     }
-    // Typo keys of tokens no list has join stage 1, so that their weight adds to what the other
-    // tokens found (a slip in HAMIDI must still rank HAMIDI ESMAIL among the ISMAILs).
-    for (int i = 0; i < unknown.length; i++) {
-      if (unknown[i]) {
-        int bit = i < 31 ? 1 << i : 0;
-        for (String key : typoKeys(name.tokens()[i])) {
-          StoreVersion.Page page = store.firstPage(key);
-          int df = page.count();
-          if (df == 0) {
-            continue;
-          }
-          if (df <= commonAbove) {
-            rare = true;
-            found.addAll(page, Math.log1p((double) n / df), bit, window, feasible);
-          } else {
-            common.add(page.ids());
-            commonKeys.add(key);
-            commonBits.add(bit);
-          }
-        }
-      }
-    }
-    for (int c = 0; c < common.size(); c++) {
-      // The first page is enough to strengthen the candidates rarer keys found.
-      int[] p = common.get(c);
-      found.strengthenAll(p, Math.log1p((double) n / p[0]), commonBits.get(c));
-    }
-    if (!rare && common.size() >= 2) {
-      // Only common tokens (MOHAMMED ALI): the entries that have two of them.
+
+    /** Only common tokens (MOHAMMED ALI): the entries that have two of them. */
+    private void intersectRarestTwo() {
       Integer[] order = new Integer[common.size()];
       for (int i = 0; i < order.length; i++) {
         order[i] = i;
@@ -201,80 +227,94 @@ public final class WatchlistMatcher {
         }
       }
       if (second >= 0) {
-        intersect(store.posting(commonKeys.get(first)),
-            store.posting(commonKeys.get(second)), found,
-            commonBits.get(first) | commonBits.get(second), window, feasible);
+        intersect(store.posting(commonKeys.get(first)), store.posting(commonKeys.get(second)),
+            found, commonBits.get(first) | commonBits.get(second), window, this);
       }
     }
 
-    NameSimilarity.Tokens query = tokens(name, tokenWeights);
-    Scored best = new Scored();
-    double total = 0;
-    double particles = 0;
-    for (int i = 0; i < query.size(); i++) {
-      total += query.weight[i];
-      particles += name.particle()[i] ? query.weight[i] : 0;
-    }
-    // The most that the rest of the query can add to a name: an equal date of birth and
-    // nationality (see dateOfBirth and nationality).
-    double bonus = (q.dateOfBirth() != null ? 0.08 : 0) + (q.nationality() != null ? 0.02 : 0);
-    int[] top = found.top(settings.candidates());
-    // What was scored, so that an entry is scored once: the top candidates are distinct, but a
-    // document may lead to one of them, and two documents to the same entry.
-    int[] scored = new int[top.length + 4];
-    int scoredCount = 0;
-    NameBounds bounds = store.nameBounds();
-    NameBounds.Query bounded = bounds == null || top.length == 0 ? null
-        : new NameBounds.Query(query);
-    if (bounded != null) {
-      found.touched += bounds.touch(top);
-    }
-    for (int id : top) {
-      // Skip entries that cannot reach the threshold even if every token their keys came from
-      // paired perfectly.
-      int bits = found.tokens(id);
-      double shared = particles;
-      for (int i = 0; i < query.size() && i < 31; i++) {
-        if ((bits & (1 << i)) != 0) {
-          shared += query.weight[i];
+    /** Entries scored so far: an entry is scored once (see {@link #scoreDocument}). */
+    private int[] scored;
+    private int scoredCount;
+
+    /**
+     * Scores the best-supported candidates whose names can reach the threshold, and every entry
+     * with one of the traveller's document numbers; returns the matches.
+     */
+    List<WatchlistMatch> score() {
+      NameSimilarity.Tokens query = tokens(name, tokenWeights);
+      Scored best = new Scored();
+      int[] top = found.top(settings.candidates());
+      scored = new int[top.length + 4];
+      scoreCandidates(top, query, best);
+      for (TravelDocument d : q.documents()) {
+        String k = Keys.documentKey(d.number());
+        if (k != null) {
+          scoreDocument(k, query, best);
         }
       }
-      double bound = shared / (shared + NameSimilarity.UNPAIRED_WEIGHT * (total - shared));
-      // An entry that shares a document with the traveller is scored below, whatever its name.
-      if (bound + bonus < settings.threshold()) {
-        continue;
-      }
-      // The bound scoring takes before it compares names in full, known without reading the
-      // entry: most candidates end here. The facts give the most the rest can add.
-      if (bounded != null && !bounds.mayReach(id, bounded, settings.threshold() - 0.001
-          - EntryFacts.ceiling(store.facts(id), q.dateOfBirth(), nationality, q.gender()))) {
-        continue;
-      }
-      scored[scoredCount++] = id;
-      score(id, q, query, best);
+      return best.results(q, query);
     }
-    for (TravelDocument d : q.documents()) {
-      String k = Keys.documentKey(d.number());
-      if (k != null) {
-        // All of them: a top candidate left out above by its name is scored here.
-        StoreVersion.Page page = store.firstPage(k);
-        int[] ids = page.count() <= StoreBuilder.PAGE ? page.ids() : store.posting(k);
-        for (int i = 1; i < ids.length; i++) {
-          int id = ids[i];
-          if ((person && store.years(id) == EntryFacts.NOT_A_PERSON)
-              || contains(scored, scoredCount, id)) {
-            continue;
+
+    /** The top candidates, but for those whose names cannot reach the threshold. */
+    private void scoreCandidates(int[] top, NameSimilarity.Tokens query, Scored best) {
+      double total = 0;
+      double particles = 0;
+      for (int i = 0; i < query.size(); i++) {
+        total += query.weight[i];
+        particles += name.particle()[i] ? query.weight[i] : 0;
+      }
+      // The most that the rest of the query can add to a name: an equal date of birth and
+      // nationality (see dateOfBirth and nationality).
+      double bonus = (q.dateOfBirth() != null ? 0.08 : 0) + (q.nationality() != null ? 0.02 : 0);
+      NameBounds bounds = store.nameBounds();
+      NameBounds.Query bounded = bounds == null || top.length == 0 ? null
+          : new NameBounds.Query(query);
+      if (bounded != null) {
+        found.touched += bounds.touch(top);
+      }
+      for (int id : top) {
+        // Skip entries that cannot reach the threshold even if every token their keys came
+        // from paired perfectly.
+        int bits = found.tokens(id);
+        double shared = particles;
+        for (int i = 0; i < query.size() && i < 31; i++) {
+          if ((bits & (1 << i)) != 0) {
+            shared += query.weight[i];
           }
-          if (scoredCount == scored.length) {
-            scored = Arrays.copyOf(scored, scoredCount * 2);
-          }
-          scored[scoredCount++] = id;
-          score(id, q, query, best);
         }
+        double bound = shared / (shared + NameSimilarity.UNPAIRED_WEIGHT * (total - shared));
+        // An entry that shares a document with the traveller is scored later, whatever its name.
+        if (bound + bonus < settings.threshold()) {
+          continue;
+        }
+        // The bound scoring takes before it compares names in full, known without reading the
+        // entry: most candidates end here. The facts give the most the rest can add.
+        if (bounded != null && !bounds.mayReach(id, bounded, settings.threshold() - 0.001
+            - EntryFacts.ceiling(store.facts(id), q.dateOfBirth(), nationality, q.gender()))) {
+          continue;
+        }
+        scored[scoredCount++] = id;
+        WatchlistMatcher.this.score(id, q, query, best);
       }
     }
 
-    return best.results(q, query);
+    /** Every entry listed with the document, a top candidate left out by its name included. */
+    private void scoreDocument(String key, NameSimilarity.Tokens query, Scored best) {
+      StoreVersion.Page page = store.firstPage(key);
+      int[] ids = page.count() <= StoreBuilder.PAGE ? page.ids() : store.posting(key);
+      for (int i = 1; i < ids.length; i++) {
+        int id = ids[i];
+        if ((person && store.years(id) == EntryFacts.NOT_A_PERSON)
+            || contains(scored, scoredCount, id)) {
+          continue;
+        }
+        if (scoredCount == scored.length) {
+          scored = Arrays.copyOf(scored, scoredCount * 2);
+        }
+        scored[scoredCount++] = id;
+        WatchlistMatcher.this.score(id, q, query, best);
+      }
+    }
   }
 
   /**
@@ -284,20 +324,37 @@ public final class WatchlistMatcher {
    * query is a traveller's; {@code feasible} decides the rest.
    */
   static final class YearWindow {
-    private final PartialDate dateOfBirth; // null: no date to test
     private final boolean person;
+    /**
+     * The bounds on an entry's {@link EntryFacts#years} that {@link #admits} tests, worked out once
+     * per query: the earliest listed year, as stored, at most {@code latestMin}, and the earliest
+     * plus the span at least {@code earliestMax}. So the test is two comparisons of ints, where
+     * the query's date gave {@link EntryFacts#dateCeiling} a call per posting entry (about 700 a
+     * query against a million entries).
+     */
+    private final int latestMin;
+    private final int earliestMax;
 
     YearWindow(PartialDate dateOfBirth, boolean person) {
-      this.dateOfBirth = dateOfBirth;
       this.person = person;
+      if (dateOfBirth == null) {
+        latestMin = Integer.MAX_VALUE;
+        earliestMax = Integer.MIN_VALUE;
+      } else {
+        // EntryFacts.dateCeiling: within one year of the listed ones, from 1850 + the stored min.
+        latestMin = dateOfBirth.year() + 1 - 1850;
+        earliestMax = dateOfBirth.year() - 1 - 1850;
+      }
     }
 
     /** Whether an entry with these {@link EntryFacts#years} may pass. */
     boolean admits(short y) {
-      if (y == EntryFacts.NOT_A_PERSON) {
+      int v = y & 0xFFFF;
+      if (v == (EntryFacts.NOT_A_PERSON & 0xFFFF)) {
         return !person;
       }
-      return dateOfBirth == null || EntryFacts.dateCeiling(y, dateOfBirth) > DOB_DIFFERS;
+      int min = v >>> 7;
+      return v == 0 || (min <= latestMin && min + (v & 0x7F) >= earliestMax);
     }
   }
 
@@ -388,7 +445,7 @@ public final class WatchlistMatcher {
     double s = sharesDocument(e, q.documents()) ? score(e, q, query, null)
         : scoreIfKept(e, q, query, settings.threshold());
     if (s >= settings.threshold()) {
-      best.kept.add(new double[] {s, id});
+      best.kept.add(new Kept(s, id, e));
     }
   }
 
@@ -765,20 +822,26 @@ public final class WatchlistMatcher {
     return b.toString();
   }
 
+  /** An entry that passed the threshold, with what scoring read of it. */
+  private record Kept(double score, int id, EntryCodec.Lean lean) {}
+
   /** What a search scored, and the entries that passed the threshold. */
   private final class Scored {
-    final List<double[]> kept = new ArrayList<>();
+    final List<Kept> kept = new ArrayList<>();
 
-    /** The kept entries, best first, decoded in full with their reasons. */
+    /**
+     * The kept entries, best first, decoded in full with their reasons. Scoring's read of each is
+     * reused: a list too large for {@link StoreVersion}'s cache would read it again.
+     */
     List<WatchlistMatch> results(Query q, NameSimilarity.Tokens query) {
       kept.sort((a, b) -> {
-        int c = Double.compare(b[0], a[0]);
-        return c != 0 ? c : Double.compare(a[1], b[1]);
+        int c = Double.compare(b.score(), a.score());
+        return c != 0 ? c : Integer.compare(a.id(), b.id());
       });
       List<WatchlistMatch> out = new ArrayList<>(Math.min(kept.size(), settings.maxMatches()));
       for (int i = 0; i < kept.size() && out.size() < settings.maxMatches(); i++) {
-        int id = (int) kept.get(i)[1];
-        EntryCodec.Lean lean = store.lean(id);
+        int id = kept.get(i).id();
+        EntryCodec.Lean lean = kept.get(i).lean();
         WatchlistEntry e = store.entry(id);
         List<String> reasons = new ArrayList<>(5);
         NameScore name = bestName(lean, query);

@@ -83,6 +83,29 @@ class EntryFactsTest {
     assertTrue(EntryFacts.years(EntryFacts.of(vessel)) == EntryFacts.NOT_A_PERSON);
   }
 
+  /**
+   * The matcher's year window, two comparisons of ints, admits exactly the years that {@link
+   * EntryFacts#dateCeiling} does not rule out: every 16-bit value, every year of birth from 1800
+   * to 2400, none, and both kinds of query.
+   */
+  @Test
+  void yearWindowIsTheDateCeiling() {
+    for (boolean person : new boolean[] {true, false}) {
+      for (int year = 1799; year <= 2400; year++) {
+        PartialDate dob = year == 1799 ? null : PartialDate.ofYear(year);
+        WatchlistMatcher.YearWindow window = new WatchlistMatcher.YearWindow(dob, person);
+        for (int v = 0; v <= 0xFFFF; v++) {
+          short y = (short) v;
+          boolean expected = y == EntryFacts.NOT_A_PERSON ? !person
+              : dob == null || EntryFacts.dateCeiling(y, dob) > WatchlistMatcher.DOB_DIFFERS;
+          if (window.admits(y) != expected) {
+            assertEquals(expected, window.admits(y), "years " + v + ", born " + dob);
+          }
+        }
+      }
+    }
+  }
+
   /** A date close to {@code d}: equal, swapped, one field changed, or two. */
   private static PartialDate near(PartialDate d, SplittableRandom rnd) {
     if (!d.isComplete()) {
