@@ -112,6 +112,10 @@ public final class WatchlistMatcher {
     final List<int[]> common = new ArrayList<>();
     final List<Integer> commonBits = new ArrayList<>();
 
+    /** Entries scored so far: an entry is scored once (see {@link #scoreDocument}). */
+    private int[] scored;
+    private int scoredCount;
+
     Search(Query q, boolean person) {
       this.q = q;
       this.person = person;
@@ -230,10 +234,6 @@ public final class WatchlistMatcher {
             found, commonBits.get(first) | commonBits.get(second), window, this);
       }
     }
-
-    /** Entries scored so far: an entry is scored once (see {@link #scoreDocument}). */
-    private int[] scored;
-    private int scoredCount;
 
     /**
      * Scores the best-supported candidates whose names can reach the threshold, and every entry
