@@ -114,10 +114,27 @@ final class EntryFacts {
     }
     int min = (int) (facts & 0x3FFF);
     int max = (int) (facts >>> 14 & 0x3FFF);
-    if (min < 1851 || min > 1850 + 511 || max - min > 126) {
+    if (min <= YEAR_BASE || min > YEAR_BASE + 511 || max - min > 126) {
       return 0;
     }
-    return (short) ((min - 1850) << 7 | (max - min));
+    return (short) (stored(min) << 7 | (max - min));
+  }
+
+  private static final int YEAR_BASE = 1850;
+
+  /** A year as {@link #earliest} gives it: years since 1850. */
+  static int stored(int year) {
+    return year - YEAR_BASE;
+  }
+
+  /** The earliest listed year of {@link #years} (not 0 or {@link #NOT_A_PERSON}), as stored. */
+  static int earliest(short years) {
+    return (years & 0xFFFF) >>> 7;
+  }
+
+  /** How many years after {@link #earliest} the listed ones end. */
+  static int span(short years) {
+    return years & 0x7F;
   }
 
   /**
@@ -128,8 +145,8 @@ final class EntryFacts {
     if (years == 0 || years == NOT_A_PERSON || dob == null) {
       return dob != null ? 0.08 : 0;
     }
-    int min = 1850 + ((years & 0xFFFF) >>> 7);
-    return dateCeiling(min, min + (years & 0x7F), dob);
+    int min = YEAR_BASE + earliest(years);
+    return dateCeiling(min, min + span(years), dob);
   }
 
   /** Outside every listed year by more than one, every listed date gives DOB_DIFFERS. */

@@ -98,9 +98,8 @@ class EntryFactsTest {
           short y = (short) v;
           boolean expected = y == EntryFacts.NOT_A_PERSON ? !person
               : dob == null || EntryFacts.dateCeiling(y, dob) > WatchlistMatcher.DOB_DIFFERS;
-          if (window.admits(y) != expected) {
-            assertEquals(expected, window.admits(y), "years " + v + ", born " + dob);
-          }
+          int years = v;
+          assertEquals(expected, window.admits(y), () -> "years " + years + ", born " + dob);
         }
       }
     }
