@@ -64,9 +64,9 @@ final class Candidates {
 
   /**
    * {@link #add} for every entry of a first page that the year window admits. Those are picked
-   * first, and what admission reads of each is touched in a loop of its own: the entries lie far
-   * apart in a large table, so each read is a cache miss, and in a tight loop the misses overlap
-   * instead of waiting for each other.
+   * first ({@link WatchlistMatcher.YearWindow#pick}), and what admission reads of each is touched
+   * in a loop of its own: the entries lie far apart in a large table, so each read is a cache
+   * miss, and in a tight loop the misses overlap instead of waiting for each other.
    */
   void addAll(StoreVersion.Page page, double w, int bits, WatchlistMatcher.YearWindow window,
       Admission admit) {
@@ -75,12 +75,7 @@ final class Candidates {
     if (picked.length < ids.length) {
       picked = new int[ids.length];
     }
-    int n = 0;
-    for (int i = 1; i < ids.length; i++) {
-      if (window.admits(years[i])) {
-        picked[n++] = i;
-      }
-    }
+    int n = window.pick(page, picked);
     long read = 0;
     for (int k = 0; k < n; k++) {
       read += admit.touch(ids[picked[k]]);

@@ -21,6 +21,7 @@ final class StoreVersion implements Closeable {
   private final long[] facts;
   private final short[] years;
   private final NameBounds nameBounds;
+  private final int commonAbove;
 
   private StoreVersion(Path dir, Manifest manifest, ChronicleMap<Integer, byte[]> entries,
       ChronicleMap<CharSequence, byte[]> postings, boolean bounds) throws IOException {
@@ -38,6 +39,7 @@ final class StoreVersion implements Closeable {
       }
     }
     this.facts = f;
+    this.commonAbove = Math.max(100, Math.min(1000, manifest.entries() / 200));
     this.cache = f.length <= CACHE ? new java.util.concurrent.atomic.AtomicReferenceArray<>(CACHE)
         : null;
     this.years = new short[f.length];
@@ -131,6 +133,16 @@ final class StoreVersion implements Closeable {
     return manifest.entries();
   }
 
+  /**
+   * Keys of more entries than this are common: a matcher lets them only strengthen the candidates
+   * rarer keys found. More than 0.5% of the entries, with at least 100 and at most 1,000: past
+   * that, a common name would put thousands of entries through the candidate map, most of a
+   * search's time against a million entries.
+   */
+  int commonAbove() {
+    return commonAbove;
+  }
+
   /** The entry's {@link EntryFacts}. */
   long facts(int id) {
     return facts[id];
@@ -197,7 +209,7 @@ final class StoreVersion implements Closeable {
   Page firstPage(String key) {
     if (key.charAt(0) == Keys.DOCUMENT) {
       // Document numbers do not repeat: not worth a place in the cache.
-      return page(read(key, false));
+      return page(read(key, false), false);
     }
     // Names repeat (every traveller called GARCIA asks for the same keys): first pages are kept
     // in a direct-mapped cache, as a small list's entries are.
@@ -206,12 +218,13 @@ final class StoreVersion implements Closeable {
     if (c != null && c.key.equals(key)) {
       return c.page;
     }
-    Page page = page(read(key, false));
+    Page page = page(read(key, false), true);
     // A page enters the cache the second time its key comes up while its slot remembers it. Most
     // keys of a million entries come up once: cached, their pages (up to 6 KB each) outlived a
     // young collection only to be evicted later, and copying them lengthened G1's pauses.
     int hash = key.hashCode() | 1;
     if (seenKeys[slot] == hash) {
+      page = page.count() <= commonAbove ? page.byYear() : page;
       postingCache.set(slot, new CachedPage(key, page));
     } else {
       seenKeys[slot] = hash;
@@ -247,22 +260,84 @@ final class StoreVersion implements Closeable {
 
   /**
    * A posting's first page: {@code ids[0]} is the posting's total count, {@code ids[1..]} the
-   * page's entries ascending, and {@code years[i]} the {@link #years} of {@code ids[i]}.
+   * page's entries, and {@code years[i]} the {@link #years} of {@code ids[i]} (for a rare name
+   * key's page only: empty for others, which no year window reads). The entries are in ascending
+   * order, but for a rare key's cached page, which is {@link #byYear}.
+   *
+   * @param spanMost for a page in year order, the largest {@link EntryFacts#span} among its
+   *     entries; -1 for a page in ascending order
    */
-  record Page(int[] ids, short[] years) {
+  record Page(int[] ids, short[] years, int spanMost) {
     /** The posting's total count, 0 when no entry has the key. */
     int count() {
       return ids.length == 0 ? 0 : ids[0];
     }
+
+    /** Whether the entries are ordered by {@link #latest} year, not by id. */
+    boolean inYearOrder() {
+      return spanMost >= 0;
+    }
+
+    /**
+     * The page with its entries ordered by {@link #latest} year (ties by id): entries with no
+     * years first, entities last. A year window then finds its entries by a binary search, where
+     * a page in id order has all of its entries tested (about 700 a query against a million
+     * entries, most of them namesakes born in other years).
+     */
+    Page byYear() {
+      // A counting sort: latest years take fewer values than a page has entries, and it keeps
+      // the ids' order within a year.
+      int[] at = new int[LATEST_MOST + 2];
+      int spanMost = 0;
+      for (int i = 1; i < ids.length; i++) {
+        at[latest(years[i]) + 1]++;
+        if (years[i] != EntryFacts.NOT_A_PERSON) {
+          spanMost = Math.max(spanMost, EntryFacts.span(years[i]));
+        }
+      }
+      at[0] = 1;
+      for (int k = 1; k < at.length; k++) {
+        at[k] += at[k - 1];
+      }
+      int[] sortedIds = ids.clone();
+      short[] sortedYears = years.clone();
+      for (int i = 1; i < ids.length; i++) {
+        int k = at[latest(years[i])]++;
+        sortedIds[k] = ids[i];
+        sortedYears[k] = years[i];
+      }
+      return new Page(sortedIds, sortedYears, spanMost);
+    }
+
+    /** The {@link #latest} of {@link EntryFacts#NOT_A_PERSON}, above every other. */
+    private static final int LATEST_MOST = latest(EntryFacts.NOT_A_PERSON);
+
+    /**
+     * The latest listed year of {@link EntryFacts#years} as stored (earliest plus span): 0 when
+     * none is listed, and above every real one for {@link EntryFacts#NOT_A_PERSON}.
+     */
+    static int latest(short years) {
+      return EntryFacts.earliest(years) + EntryFacts.span(years);
+    }
   }
 
-  private Page page(int[] ids) {
+  /**
+   * The page with its entries' years when a year window may read them: a rare key's page, not a
+   * common key's (whose years would cost a random read each of up to {@link StoreBuilder#PAGE}
+   * entries, for nothing) nor a document number's.
+   */
+  private Page page(int[] ids, boolean name) {
+    if (!name || ids.length == 0 || ids[0] > commonAbove) {
+      return new Page(ids, NO_YEARS, -1);
+    }
     short[] y = new short[ids.length];
     for (int i = 1; i < ids.length; i++) {
       y[i] = years[ids[i]];
     }
-    return new Page(ids, y);
+    return new Page(ids, y, -1);
   }
+
+  private static final short[] NO_YEARS = new short[0];
 
   private static final int POSTING_CACHE_BITS = 16;
   private final java.util.concurrent.atomic.AtomicReferenceArray<CachedPage> postingCache =

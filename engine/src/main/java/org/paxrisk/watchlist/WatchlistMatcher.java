@@ -30,15 +30,10 @@ import org.paxrisk.model.Traveller;
 public final class WatchlistMatcher {
   private final StoreVersion store;
   private final MatchSettings settings;
-  private final int commonAbove;
 
   WatchlistMatcher(StoreVersion store, MatchSettings settings) {
     this.store = store;
     this.settings = settings;
-    // A key of more than 0.5% of the entries is common, with at least 100 and at most 1,000
-    // entries: past that, a common name would put thousands of entries through the candidate
-    // map, most of a search's time against a million entries.
-    this.commonAbove = Math.max(100, Math.min(1000, store.size() / 200));
   }
 
   /** What to look for: a name and whatever else is known. Only the name is required. */
@@ -203,7 +198,7 @@ public final class WatchlistMatcher {
       if (df == 0) {
         return;
       }
-      if (df <= commonAbove) {
+      if (df <= store.commonAbove()) {
         rare = true;
         found.addAll(page, Math.log1p((double) n / df), bits, window, this);
       } else {
@@ -344,6 +339,46 @@ public final class WatchlistMatcher {
         latestMin = EntryFacts.stored(dateOfBirth.year() + 1);
         earliestMax = EntryFacts.stored(dateOfBirth.year() - 1);
       }
+    }
+
+    /**
+     * Puts the indices of the page's entries that may pass into {@code picked} and returns how
+     * many. In a page in year order only the entries whose years can meet the window are tested.
+     */
+    int pick(StoreVersion.Page page, int[] picked) {
+      short[] years = page.years();
+      int n = 0;
+      int i = 1;
+      if (page.inYearOrder() && person && latestMin != Integer.MAX_VALUE) {
+        // No years listed (first in the page): every such entry passes.
+        for (; i < years.length && years[i] == 0; i++) {
+          picked[n++] = i;
+        }
+        // Skip the entries whose latest year ends before the window, by a binary search...
+        int hi = years.length;
+        while (i < hi) {
+          int mid = (i + hi) >>> 1;
+          if (StoreVersion.Page.latest(years[mid]) < earliestMax) {
+            i = mid + 1;
+          } else {
+            hi = mid;
+          }
+        }
+        // ... and stop where no span on the page reaches back into the window.
+        int last = latestMin + page.spanMost();
+        for (; i < years.length && StoreVersion.Page.latest(years[i]) <= last; i++) {
+          if (admits(years[i])) {
+            picked[n++] = i;
+          }
+        }
+        return n;
+      }
+      for (; i < years.length; i++) {
+        if (admits(years[i])) {
+          picked[n++] = i;
+        }
+      }
+      return n;
     }
 
     /** Whether an entry with these {@link EntryFacts#years} may pass. */

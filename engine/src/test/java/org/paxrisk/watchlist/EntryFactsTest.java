@@ -105,6 +105,55 @@ class EntryFactsTest {
     }
   }
 
+  /**
+   * On a page in year order, the year window picks the same entries as it does testing every
+   * entry of the page in id order: random pages (no years, single years, spans short and long,
+   * entities) against every year of birth from 1800 to 2100, none, and both kinds of query.
+   */
+  @Test
+  void yearOrderPicksWhatIdOrderPicks() {
+    SplittableRandom rnd = new SplittableRandom(5);
+    for (int round = 0; round < 300; round++) {
+      int size = rnd.nextInt(40);
+      int[] ids = new int[size + 1];
+      short[] years = new short[size + 1];
+      ids[0] = size;
+      int spanMost = round % 3 == 0 ? 1 : round % 3 == 1 ? 6 : 126;
+      for (int i = 1; i <= size; i++) {
+        ids[i] = ids[i - 1] + 1 + rnd.nextInt(5);
+        int kind = rnd.nextInt(10);
+        years[i] = kind == 0 ? 0 : kind == 1 ? EntryFacts.NOT_A_PERSON
+            : (short) (EntryFacts.stored(1900 + rnd.nextInt(100)) << 7 | rnd.nextInt(spanMost + 1));
+      }
+      StoreVersion.Page byId = new StoreVersion.Page(ids, years, -1);
+      StoreVersion.Page byYear = byId.byYear();
+      assertTrue(byYear.inYearOrder());
+      for (int i = 2; i <= size; i++) {
+        assertTrue(StoreVersion.Page.latest(byYear.years()[i - 1])
+            <= StoreVersion.Page.latest(byYear.years()[i]));
+      }
+      for (boolean person : new boolean[] {true, false}) {
+        for (int year = 1799; year <= 2100; year++) {
+          PartialDate dob = year == 1799 ? null : PartialDate.ofYear(year);
+          WatchlistMatcher.YearWindow window = new WatchlistMatcher.YearWindow(dob, person);
+          assertEquals(picked(window, byId), picked(window, byYear),
+              "page " + round + ", born " + dob + ", person " + person);
+        }
+      }
+    }
+  }
+
+  private static java.util.Set<Integer> picked(WatchlistMatcher.YearWindow window,
+      StoreVersion.Page page) {
+    int[] picked = new int[page.ids().length];
+    int n = window.pick(page, picked);
+    java.util.Set<Integer> ids = new java.util.TreeSet<>();
+    for (int k = 0; k < n; k++) {
+      assertTrue(ids.add(page.ids()[picked[k]]), "picked twice");
+    }
+    return ids;
+  }
+
   /** A date close to {@code d}: equal, swapped, one field changed, or two. */
   private static PartialDate near(PartialDate d, SplittableRandom rnd) {
     if (!d.isComplete()) {
