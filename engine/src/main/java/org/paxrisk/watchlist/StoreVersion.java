@@ -224,7 +224,8 @@ final class StoreVersion implements Closeable {
     // young collection only to be evicted later, and copying them lengthened G1's pauses.
     int hash = key.hashCode() | 1;
     if (seenKeys[slot] == hash) {
-      page = page.count() <= commonAbove ? page.byYear() : page;
+      // A page that year windows read (one with years) is kept in year order.
+      page = page.years() == NO_YEARS ? page : page.byYear();
       postingCache.set(slot, new CachedPage(key, page));
     } else {
       seenKeys[slot] = hash;

@@ -122,8 +122,9 @@ class EntryFactsTest {
       for (int i = 1; i <= size; i++) {
         ids[i] = ids[i - 1] + 1 + rnd.nextInt(5);
         int kind = rnd.nextInt(10);
+        int span = rnd.nextInt(spanMost + 1);
         years[i] = kind == 0 ? 0 : kind == 1 ? EntryFacts.NOT_A_PERSON
-            : (short) (EntryFacts.stored(1900 + rnd.nextInt(100)) << 7 | rnd.nextInt(spanMost + 1));
+            : (short) (EntryFacts.stored(1900 + rnd.nextInt(100)) << 7 | span);
       }
       StoreVersion.Page byId = new StoreVersion.Page(ids, years, -1);
       StoreVersion.Page byYear = byId.byYear();
@@ -136,8 +137,10 @@ class EntryFactsTest {
         for (int year = 1799; year <= 2100; year++) {
           PartialDate dob = year == 1799 ? null : PartialDate.ofYear(year);
           WatchlistMatcher.YearWindow window = new WatchlistMatcher.YearWindow(dob, person);
+          int page = round;
+          boolean people = person;
           assertEquals(picked(window, byId), picked(window, byYear),
-              "page " + round + ", born " + dob + ", person " + person);
+              () -> "page " + page + ", born " + dob + ", person " + people);
         }
       }
     }
