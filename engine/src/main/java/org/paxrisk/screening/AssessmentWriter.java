@@ -161,9 +161,23 @@ public abstract class AssessmentWriter implements AssessmentSink, java.io.Closea
           .get().print(w);
     }
 
+    // As in JSON Lines: the flight's key and the time of screening are made once a flight.
+    private Flight lastFlight;
+    private String lastFlightKey;
+    private Provenance lastProvenance;
+    private String lastScreenedAt;
+
     @Override
     public void accept(Assessment a) throws IOException {
       Traveller t = a.traveller();
+      if (a.flight() != lastFlight) {
+        lastFlight = a.flight();
+        lastFlightKey = TravellerIds.flightKey(lastFlight);
+      }
+      if (a.provenance() != lastProvenance) {
+        lastProvenance = a.provenance();
+        lastScreenedAt = lastProvenance.screenedAt().toString();
+      }
       List<String> rules = new ArrayList<>();
       List<String> reasons = new ArrayList<>();
       for (RiskHit h : a.hits()) {
@@ -174,11 +188,11 @@ public abstract class AssessmentWriter implements AssessmentSink, java.io.Closea
       for (WatchlistMatch m : a.matches()) {
         matches.add(m.entryId() + String.format(Locale.ROOT, "@%.3f", m.score()));
       }
-      p.printRecord(a.travellerId(), TravellerIds.flightKey(a.flight()), t.surname(),
+      p.printRecord(a.travellerId(), lastFlightKey, t.surname(),
           t.givenNames(), t.dateOfBirth(), t.nationality(), a.score(),
           a.band().name().toLowerCase(Locale.ROOT), String.join(";", rules),
           String.join(" | ", reasons), String.join(";", matches), a.provenance().ruleset(),
-          a.provenance().listVersion(), a.provenance().screenedAt());
+          a.provenance().listVersion(), lastScreenedAt);
     }
 
     @Override
