@@ -31,6 +31,31 @@ public abstract class AssessmentWriter implements AssessmentSink, java.io.Closea
 
   AssessmentWriter() {}
 
+  // A flight's assessments come together and share one flight and one provenance: their text is
+  // made once.
+  private Flight lastFlight;
+  private String lastFlightKey;
+  private Provenance lastProvenance;
+  private String lastScreenedAt;
+
+  /** {@link TravellerIds#flightKey}, made once a flight. */
+  final String flightKey(Flight f) {
+    if (f != lastFlight) {
+      lastFlight = f;
+      lastFlightKey = TravellerIds.flightKey(f);
+    }
+    return lastFlightKey;
+  }
+
+  /** When the assessment was made, as ISO-8601 text, made once a flight. */
+  final String screenedAt(Provenance p) {
+    if (p != lastProvenance) {
+      lastProvenance = p;
+      lastScreenedAt = p.screenedAt().toString();
+    }
+    return lastScreenedAt;
+  }
+
   /** JSON Lines to {@code out}, which the writer closes. */
   public static AssessmentWriter jsonl(OutputStream out) throws IOException {
     return new Jsonl(out);
@@ -61,23 +86,12 @@ public abstract class AssessmentWriter implements AssessmentSink, java.io.Closea
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
-    // A flight's assessments come together and share one flight and one provenance: their text
-    // is made once.
-    private Flight lastFlight;
-    private String lastFlightKey;
-    private Provenance lastProvenance;
-    private String lastScreenedAt;
-
     @Override
     public void accept(Assessment a) throws IOException {
       Traveller t = a.traveller();
       g.writeStartObject();
       g.writeStringField("travellerId", a.travellerId());
-      if (a.flight() != lastFlight) {
-        lastFlight = a.flight();
-        lastFlightKey = TravellerIds.flightKey(lastFlight);
-      }
-      g.writeStringField("flight", lastFlightKey);
+      g.writeStringField("flight", flightKey(a.flight()));
       g.writeStringField("surname", t.surname());
       g.writeStringField("givenNames", t.givenNames());
       g.writeStringField("dateOfBirth", t.dateOfBirth() == null ? null
@@ -127,11 +141,7 @@ public abstract class AssessmentWriter implements AssessmentSink, java.io.Closea
       g.writeStringField("engine", a.provenance().engine());
       g.writeStringField("ruleset", a.provenance().ruleset());
       g.writeStringField("listVersion", a.provenance().listVersion());
-      if (a.provenance() != lastProvenance) {
-        lastProvenance = a.provenance();
-        lastScreenedAt = lastProvenance.screenedAt().toString();
-      }
-      g.writeStringField("screenedAt", lastScreenedAt);
+      g.writeStringField("screenedAt", screenedAt(a.provenance()));
       g.writeEndObject();
       g.writeEndObject();
       g.writeRaw('\n');
@@ -161,23 +171,9 @@ public abstract class AssessmentWriter implements AssessmentSink, java.io.Closea
           .get().print(w);
     }
 
-    // As in JSON Lines: the flight's key and the time of screening are made once a flight.
-    private Flight lastFlight;
-    private String lastFlightKey;
-    private Provenance lastProvenance;
-    private String lastScreenedAt;
-
     @Override
     public void accept(Assessment a) throws IOException {
       Traveller t = a.traveller();
-      if (a.flight() != lastFlight) {
-        lastFlight = a.flight();
-        lastFlightKey = TravellerIds.flightKey(lastFlight);
-      }
-      if (a.provenance() != lastProvenance) {
-        lastProvenance = a.provenance();
-        lastScreenedAt = lastProvenance.screenedAt().toString();
-      }
       List<String> rules = new ArrayList<>();
       List<String> reasons = new ArrayList<>();
       for (RiskHit h : a.hits()) {
@@ -188,11 +184,11 @@ public abstract class AssessmentWriter implements AssessmentSink, java.io.Closea
       for (WatchlistMatch m : a.matches()) {
         matches.add(m.entryId() + String.format(Locale.ROOT, "@%.3f", m.score()));
       }
-      p.printRecord(a.travellerId(), lastFlightKey, t.surname(),
+      p.printRecord(a.travellerId(), flightKey(a.flight()), t.surname(),
           t.givenNames(), t.dateOfBirth(), t.nationality(), a.score(),
           a.band().name().toLowerCase(Locale.ROOT), String.join(";", rules),
           String.join(" | ", reasons), String.join(";", matches), a.provenance().ruleset(),
-          a.provenance().listVersion(), lastScreenedAt);
+          a.provenance().listVersion(), screenedAt(a.provenance()));
     }
 
     @Override
