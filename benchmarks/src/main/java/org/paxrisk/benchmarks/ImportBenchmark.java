@@ -3,7 +3,6 @@ package org.paxrisk.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -57,11 +56,7 @@ public class ImportBenchmark {
       bytes = walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
     }
     System.out.printf("%n%s store on disk: %,d bytes%n", lists, bytes);
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    TempDirs.delete(dir);
   }
 
   @Benchmark

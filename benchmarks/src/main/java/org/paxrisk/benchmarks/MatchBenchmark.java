@@ -120,11 +120,7 @@ public class MatchBenchmark {
   @TearDown(Level.Trial)
   public void close() throws IOException {
     lists.close();
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    TempDirs.delete(dir);
   }
 
   @Benchmark

@@ -69,11 +69,7 @@ public class WriteBenchmark {
   @TearDown(Level.Trial)
   public void close() throws IOException {
     writer.close();
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    TempDirs.delete(dir);
   }
 
   /** One assessment; a flight's worth ends with the flush that screening asks for. */
