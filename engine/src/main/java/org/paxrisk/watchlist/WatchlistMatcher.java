@@ -210,18 +210,20 @@ public final class WatchlistMatcher {
 
     /** Only common tokens (MOHAMMED ALI): the entries that have two of them. */
     private void intersectRarestTwo() {
-      Integer[] order = new Integer[common.size()];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(order, (x, y) -> Integer.compare(common.get(x)[0], common.get(y)[0]));
       // The rarest key, and the rarest key of another token (MUHAMMAD's T and S keys are one
-      // token twice).
-      int first = order[0];
+      // token twice); of equally rare keys, the first. Two scans, where a sort of boxed indices
+      // hit the JIT's type checks again and again (JFR's deoptimisation events).
+      int first = 0;
+      for (int c = 1; c < common.size(); c++) {
+        if (common.get(c)[0] < common.get(first)[0]) {
+          first = c;
+        }
+      }
       int second = -1;
-      for (int i = 1; i < order.length && second < 0; i++) {
-        if ((commonBits.get(order[i]) & ~commonBits.get(first)) != 0) {
-          second = order[i];
+      for (int c = 0; c < common.size(); c++) {
+        if (c != first && (commonBits.get(c) & ~commonBits.get(first)) != 0
+            && (second < 0 || common.get(c)[0] < common.get(second)[0])) {
+          second = c;
         }
       }
       if (second >= 0) {
