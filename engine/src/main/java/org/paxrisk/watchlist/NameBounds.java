@@ -134,14 +134,15 @@ final class NameBounds {
   }
 
   /**
-   * Reads the first int of each entry's record. A query's candidates lie far apart in the file, so
-   * each record is a cache miss: read in a loop of their own, the misses overlap, where in {@link
-   * #mayReach}'s loop each one waits for the last. Returns what it read, for the caller to keep,
-   * so that the reads are not optimised away.
+   * Reads the first int of the records of the first {@code n} entries. A query's candidates lie
+   * far apart in the file, so each record is a cache miss: read in a loop of their own, the
+   * misses overlap, where in {@link #mayReach}'s loop each one waits for the last. Returns what it
+   * read, for the caller to keep, so that the reads are not optimised away.
    */
-  int touch(int[] ids) {
+  int touch(int[] ids, int n) {
     int sum = 0;
-    for (int id : ids) {
+    for (int i = 0; i < n; i++) {
+      int id = ids[i];
       if (id >= 0 && id < starts.length) {
         sum += ints.get(starts[id]);
       }

@@ -262,15 +262,11 @@ public final class WatchlistMatcher {
       // The most that the rest of the query can add to a name: an equal date of birth and
       // nationality (see dateOfBirth and nationality).
       double bonus = (q.dateOfBirth() != null ? 0.08 : 0) + (q.nationality() != null ? 0.02 : 0);
-      NameBounds bounds = store.nameBounds();
-      NameBounds.Query bounded = bounds == null || top.length == 0 ? null
-          : new NameBounds.Query(query);
-      if (bounded != null) {
-        found.touched += bounds.touch(top);
-      }
+      // First, without reading anything: leave out the entries that cannot reach the threshold
+      // even if every token their keys came from paired perfectly. An entry that shares a
+      // document with the traveller is scored later, whatever its name.
+      int n = 0;
       for (int id : top) {
-        // Skip entries that cannot reach the threshold even if every token their keys came
-        // from paired perfectly.
         int bits = found.tokens(id);
         double shared = particles;
         for (int i = 0; i < query.size() && i < 31; i++) {
@@ -279,10 +275,17 @@ public final class WatchlistMatcher {
           }
         }
         double bound = shared / (shared + NameSimilarity.UNPAIRED_WEIGHT * (total - shared));
-        // An entry that shares a document with the traveller is scored later, whatever its name.
-        if (bound + bonus < settings.threshold()) {
-          continue;
+        if (bound + bonus >= settings.threshold()) {
+          top[n++] = id;
         }
+      }
+      NameBounds bounds = store.nameBounds();
+      NameBounds.Query bounded = bounds == null || n == 0 ? null : new NameBounds.Query(query);
+      if (bounded != null) {
+        found.touched += bounds.touch(top, n);
+      }
+      for (int k = 0; k < n; k++) {
+        int id = top[k];
         // The bound scoring takes before it compares names in full, known without reading the
         // entry: most candidates end here. The facts give the most the rest can add.
         if (bounded != null && !bounds.mayReach(id, bounded, settings.threshold() - 0.001
