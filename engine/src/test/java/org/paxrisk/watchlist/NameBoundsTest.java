@@ -159,6 +159,68 @@ class NameBoundsTest {
   }
 
   /**
+   * A listed name with one vowel changed (OKADA HARUTO for OKADA HIROTO): every token may pair,
+   * so only the closer bound, from the tokens' similarities, can leave the entry out. It must
+   * never leave it out at its real score, and must leave out most just above it.
+   */
+  @Test
+  void theCloserBoundLeavesOutNamesWhoseTokensAreOnlyAlike() throws IOException {
+    SplittableRandom rnd = new SplittableRandom(23);
+    int tried = 0;
+    int leftOut = 0;
+    Path version = dir.resolve(StoreFiles.VERSIONS).resolve(WatchlistStore.currentVersion(dir));
+    try (StoreVersion v = StoreVersion.open(version)) {
+      NameBounds bounds = v.nameBounds();
+      for (int id = 0; id < v.size() && tried < 1_000; id++) {
+        EntryCodec.Lean e = v.lean(id);
+        String varied = e == null || e.names().length != 1 ? null
+            : oneVowelChanged(v.entry(id).primaryName(), rnd);
+        if (varied == null) {
+          continue;
+        }
+        NameSimilarity.Tokens query = NameSimilarity.Tokens.of(Normalizer.normalize(varied),
+            null);
+        double weak = e.weak()[0] ? 0.95 : 1.0;
+        double real = NameSimilarity.scoreAtLeast(query, e.names()[0], 0) * weak;
+        if (real < 0.5 || real > 0.98) {
+          continue;
+        }
+        tried++;
+        NameBounds.Query bounded = new NameBounds.Query(query);
+        assertTrue(bounds.mayReach(id, bounded, real - 1e-9), varied + " / entry " + id);
+        if (!bounds.mayReach(id, bounded, real + 0.01)) {
+          leftOut++;
+        }
+      }
+    }
+    assertTrue(tried >= 500, "too few names to tell: " + tried);
+    assertTrue(leftOut * 4 > tried * 3, leftOut + " of " + tried + " left out");
+  }
+
+  /** The name with a vowel after the first letter of its longest token changed, or null. */
+  private static String oneVowelChanged(String name, SplittableRandom rnd) {
+    String[] tokens = name.split(" ");
+    int longest = 0;
+    for (int i = 1; i < tokens.length; i++) {
+      longest = tokens[i].length() > tokens[longest].length() ? i : longest;
+    }
+    String t = tokens[longest];
+    if (tokens.length < 2 || t.length() < 5) {
+      return null;
+    }
+    for (int c = 1 + rnd.nextInt(t.length() - 1), tries = 0; tries < t.length(); tries++) {
+      int at = 1 + (c + tries) % (t.length() - 1);
+      int vowel = "AEIOU".indexOf(t.charAt(at));
+      if (vowel >= 0) {
+        tokens[longest] = t.substring(0, at) + "AEIOU".charAt((vowel + 1 + rnd.nextInt(4)) % 5)
+            + t.substring(at + 1);
+        return String.join(" ", tokens);
+      }
+    }
+    return null;
+  }
+
+  /**
    * A version without {@code names.bin}, or with one of an older layout, has it derived from the
    * entries when opened: the same file the import writes.
    */
