@@ -35,29 +35,33 @@ final class Keys {
 
   /** T and S keys of a name, each with the tokens it stands for. */
   static void nameKeys(Normalizer.NormalizedName n, Sink out) {
-    String[] t = n.tokens();
-    for (int i = 0; i < t.length; i++) {
-      if (n.particle()[i]) {
+    nameKeys(NameSimilarity.Tokens.of(n, null), n.particle(), out);
+  }
+
+  /**
+   * T and S keys of a name's tokens, prepared ({@link NameSimilarity.Tokens}: canonical
+   * spellings and skeletons, also of adjacent tokens joined), each with the tokens it stands for
+   * (token i is bit i): a matcher prepares a traveller's tokens once for its keys and its scoring.
+   */
+  static void nameKeys(NameSimilarity.Tokens t, boolean[] particle, Sink out) {
+    for (int i = 0; i < t.size(); i++) {
+      if (particle[i]) {
         continue;
       }
       int bit = i < 31 ? 1 << i : 0;
-      out.accept("T" + Equivalents.canonical(t[i]), bit);
-      String s = Skeleton.of(t[i]);
-      out.accept("S" + s, bit);
-      String bare = NameSimilarity.withoutArticle(t[i], s);
-      if (!bare.equals(s)) {
-        out.accept("S" + bare, bit);
+      out.accept("T" + t.canonical[i], bit);
+      out.accept("S" + t.skeleton[i], bit);
+      if (!t.bare[i].equals(t.skeleton[i])) {
+        out.accept("S" + t.bare[i], bit);
       }
     }
     for (int span = 2; span <= 3; span++) {
-      for (int i = 0; i + span <= t.length; i++) {
-        StringBuilder joined = new StringBuilder();
+      for (int i = 0; i + span <= t.size(); i++) {
         int bits = 0;
         for (int k = i; k < i + span; k++) {
-          joined.append(t[k]);
           bits |= k < 31 ? 1 << k : 0;
         }
-        out.accept("S" + Skeleton.of(joined.toString()), bits);
+        out.accept("S" + t.joinedSkeleton(i, span), bits);
       }
     }
   }

@@ -90,6 +90,11 @@ public final class WatchlistMatcher {
     final Query q;
     final boolean person;
     final Normalizer.NormalizedName name;
+    /**
+     * The name's tokens, prepared once (canonical spellings, skeletons, also joined) for its keys,
+     * the name bounds and scoring; their weights are set once the keys have told them.
+     */
+    final NameSimilarity.Tokens tokens;
     final Candidates found = SCRATCH.get();
     final int n = Math.max(1, store.size());
     final double[] tokenWeights;
@@ -118,10 +123,8 @@ public final class WatchlistMatcher {
       found.clear();
       tokenWeights = new double[name.tokens().length];
       Arrays.fill(tokenWeights, 1.0);
-      canonical = new String[name.tokens().length];
-      for (int i = 0; i < canonical.length; i++) {
-        canonical[i] = Equivalents.canonical(name.tokens()[i]);
-      }
+      tokens = NameSimilarity.Tokens.of(name, null);
+      canonical = tokens.canonical;
       nationality = EntryFacts.queryCode(q.nationality());
       nationalityMost = nationality != 0 ? 0.02 : 0;
       completeDob = q.dateOfBirth() != null && q.dateOfBirth().isComplete();
@@ -156,7 +159,8 @@ public final class WatchlistMatcher {
     /** The candidates: from token and skeleton keys, then typo keys, then common keys. */
     void gather() {
       Map<String, Integer> keys = new java.util.LinkedHashMap<>();
-      Keys.nameKeys(name, (key, bits) -> keys.merge(key, bits, (a, b) -> a | b));
+      Keys.nameKeys(tokens, name.particle(),
+          (key, bits) -> keys.merge(key, bits, (a, b) -> a | b));
       // Tokens no list has: likely typing slips, worth the typo keys whatever stage 1 finds.
       boolean[] unknown = new boolean[name.tokens().length];
       for (int i = 0; i < unknown.length; i++) {
@@ -177,7 +181,7 @@ public final class WatchlistMatcher {
       for (int i = 0; i < unknown.length; i++) {
         if (unknown[i]) {
           int bit = i < 31 ? 1 << i : 0;
-          for (String key : typoKeys(name.tokens()[i])) {
+          for (String key : typoKeys(tokens.skeleton[i])) {
             enter(key, store.firstPage(key), bit);
           }
         }
@@ -237,7 +241,7 @@ public final class WatchlistMatcher {
      * with one of the traveller's document numbers; returns the matches.
      */
     List<WatchlistMatch> score() {
-      NameSimilarity.Tokens query = tokens(name, tokenWeights);
+      NameSimilarity.Tokens query = weighed(tokens, name, tokenWeights);
       Scored best = new Scored();
       int[] top = found.top(settings.candidates());
       scored = new int[top.length + 4];
@@ -408,9 +412,8 @@ public final class WatchlistMatcher {
 
   private static final ThreadLocal<Candidates> SCRATCH = ThreadLocal.withInitial(Candidates::new);
 
-  /** The keys that reach list tokens one letter away (in the skeleton) from {@code token}. */
-  private static List<String> typoKeys(String token) {
-    String s = Skeleton.of(token);
+  /** The keys that reach list tokens one letter away from a token with the skeleton {@code s}. */
+  private static List<String> typoKeys(String s) {
     List<String> tk = new ArrayList<>();
     if (s.length() >= 3) {
       tk.add("D" + s); // the list's skeleton lost a letter: the query has one more
@@ -439,8 +442,9 @@ public final class WatchlistMatcher {
     }
   }
 
-  private static NameSimilarity.Tokens tokens(Normalizer.NormalizedName name, double[] weights) {
-    NameSimilarity.Tokens t = NameSimilarity.Tokens.of(name, null);
+  /** The name's tokens with the weights the keys told (particles keep theirs). */
+  private static NameSimilarity.Tokens weighed(NameSimilarity.Tokens t,
+      Normalizer.NormalizedName name, double[] weights) {
     for (int i = 0; i < t.size(); i++) {
       if (!name.particle()[i]) {
         t.weight[i] = weights[i];
