@@ -14,10 +14,11 @@ import net.openhft.chronicle.map.ChronicleMap;
 /**
  * Builds one version of a list store in a folder: {@code entries.cm} (entry number to the binary
  * record of {@link EntryCodec}), {@code postings.cm} (blocking key to the sorted numbers of the
- * entries that have it, see {@link Keys}), {@code facts.bin} ({@link EntryFacts}) and {@code
- * names.bin} ({@link NameBounds}). Two passes over the entries: the first numbers them, collects
- * the postings and the token frequencies and measures the records, so that both Chronicle Maps are
- * sized from the real counts; the second writes the records with token weights.
+ * entries that have it, see {@link Keys}), {@code facts.bin} ({@link EntryFacts}), {@code
+ * names.bin} ({@link NameBounds}) and {@code keys.bin} ({@link KeyFilter}). Two passes over the
+ * entries: the first numbers them, collects the postings and the token frequencies and measures
+ * the records, so that both Chronicle Maps are sized from the real counts; the second writes the
+ * records with token weights.
  */
 final class StoreBuilder {
   /*
@@ -128,6 +129,7 @@ final class StoreBuilder {
       keyChars += (long) en.getKey().length() * p + (p - 1) * 3L;
       valueBytes += 4L * (size + 1);
     }
+    KeyFilter.of(postings.keySet()).write(dir.resolve(KeyFilter.FILE));
     Path postingsFile = dir.resolve(POSTINGS);
     try (ChronicleMap<CharSequence, byte[]> map = ChronicleMap.of(CharSequence.class, byte[].class)
         .name("paxrisk-postings")

@@ -21,6 +21,8 @@ final class StoreVersion implements Closeable {
   private final long[] facts;
   private final short[] years;
   private final NameBounds nameBounds;
+  /** Null for a version built before {@code keys.bin}: every key is looked up in the map. */
+  private final KeyFilter keyFilter;
   private final int commonAbove;
 
   private StoreVersion(Path dir, Manifest manifest, ChronicleMap<Integer, byte[]> entries,
@@ -54,6 +56,7 @@ final class StoreVersion implements Closeable {
       }
     }
     this.nameBounds = b;
+    this.keyFilter = KeyFilter.read(dir.resolve(KeyFilter.FILE), manifest.keys());
   }
 
   /**
@@ -350,6 +353,9 @@ final class StoreVersion implements Closeable {
   private final int[] seenKeys = new int[1 << POSTING_CACHE_BITS];
 
   private int[] read(String key, boolean all) {
+    if (keyFilter != null && !keyFilter.mayHave(key)) {
+      return NONE;
+    }
     int[] first = page(key, true, all ? Integer.MAX_VALUE : StoreBuilder.PAGE);
     if (first.length == 0) {
       return NONE;
