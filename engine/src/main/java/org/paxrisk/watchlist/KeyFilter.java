@@ -24,7 +24,7 @@ final class KeyFilter {
   private static final int MAGIC = 0x50584B01;
   /** Ints before the words: magic, keys, words. */
   private static final int HEADER = 3;
-  /** Four bits of one 64-bit word per key, 16 bits a key: about 0.5% of absent keys get through. */
+  /** Up to four bits of one 64-bit word a key, 16 bits a key: 0.5% of absent keys get through. */
   private static final int BITS_PER_KEY = 16;
 
   private final long[] words;
@@ -59,7 +59,7 @@ final class KeyFilter {
     return (int) ((h >>> 32) * words.length >>> 32);
   }
 
-  /** Four bits of a word, from the hash's low bits. */
+  /** Up to four bits of a word (two may coincide), from the hash's low bits. */
   private static long mask(long h) {
     return 1L << (h & 63) | 1L << (h >>> 6 & 63) | 1L << (h >>> 12 & 63)
         | 1L << (h >>> 18 & 63);
@@ -70,14 +70,14 @@ final class KeyFilter {
    * page cache hashes anyway), spread over 64 bits.
    */
   private static long mix(String key) {
-    long z = key.hashCode() * 0x9E3779B97F4A7C15L; // SplitMix64's finaliser
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    long z = key.hashCode() * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L; // SplitMix64's finaliser
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
   }
 
   void write(Path file) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate(HEADER * 4 + words.length * 8)
+    ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(HEADER * 4 + words.length * 8L))
         .order(ByteOrder.LITTLE_ENDIAN);
     b.putInt(MAGIC).putInt(keys).putInt(words.length);
     b.asLongBuffer().put(words);
@@ -86,7 +86,8 @@ final class KeyFilter {
 
   /**
    * The filter in {@code file} for a version of {@code keys} keys, or null when the file is
-   * missing, of another layout or for another version: then every key is looked up in the map.
+   * missing, of another layout or of another number of keys: then every key is looked up in the
+   * map. (A version's files are built together in a folder of their own and published whole.)
    */
   static KeyFilter read(Path file, long keys) throws IOException {
     if (!Files.isRegularFile(file)) {

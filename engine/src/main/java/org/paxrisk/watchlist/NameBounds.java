@@ -25,11 +25,13 @@ import java.util.List;
  * after the read, with one more test of whether two tokens may pair: first the most Jaro-Winkler
  * can give them, from their lengths and letter sets (BENITO and BRUNO share three letters: at most
  * 0.73, below the 0.75 a pair needs), then, where that allows a pair, Jaro-Winkler itself on the
- * spelling (SMITH and SMYTHE share enough letters but not in order). Hashes stand for strings and
- * letter sets for letters, which can only raise the bound, so leaving an entry out here changes no
- * result. Kept in {@code names.bin} beside the maps, memory-mapped (about 290 bytes an entry of the
- * generated list). A version without it, or with one of an older layout, has it derived from the
- * entries when it is opened ({@link StoreVersion}).
+ * spelling (SMITH and SMYTHE share enough letters but not in order). Where that bound lets the
+ * entry through, a closer one counts each token at the most it can score instead of 1 ({@link
+ * #closerBound}). Hashes stand for strings and letter sets for letters, which can only raise the
+ * bounds, so leaving an entry out here changes no result. Kept in {@code names.bin} beside the
+ * maps, memory-mapped (about 290 bytes an entry of the generated list). A version without it, or
+ * with one of an older layout, has it derived from the entries when it is opened ({@link
+ * StoreVersion}).
  */
 final class NameBounds {
   static final String FILE = "names.bin";
@@ -88,7 +90,10 @@ final class NameBounds {
     }
   }
 
-  /** What the bound needs of a query, worked out once for all its candidates. */
+  /**
+   * What the bound needs of a query, worked out once for all its candidates; with scratch space
+   * of {@link #closerBound}'s, so one search's, never shared between threads.
+   */
   static final class Query {
     final NameSimilarity.Tokens tokens;
     final int[] skeletons;
@@ -137,7 +142,7 @@ final class NameBounds {
   }
 
   /**
-   * Reads the first int of the records of the first {@code n} entries. A query's candidates lie
+   * Reads the first int of the records of entries {@code ids[0..n)}. A query's candidates lie
    * far apart in the file, so each record is a cache miss: read in a loop of their own, the
    * misses overlap, where in {@link #mayReach}'s loop each one waits for the last. Returns what it
    * read, for the caller to keep, so that the reads are not optimised away.
@@ -172,10 +177,10 @@ final class NameBounds {
       int tokens = p;
       int spans = p + k * TOKEN;
       p = spans + Math.max(0, k - 1) + Math.max(0, k - 2);
-      if (qn > 64 || k > 64 || mayJoin(q, tokens, k, spans, p)) {
+      if (qn > MAX_TOKENS || k > MAX_TOKENS || mayJoin(q, tokens, k, spans, p)) {
         return true;
       }
-      // NameSimilarity.upperBound's sums, with mayPair's closer test of which tokens may pair.
+      // NameSimilarity.upperBound's sums, with mayPair's finer test of which tokens may pair.
       // Each pair is tested once at most, and not at all when both its tokens may pair already.
       long queryMay = 0;
       long listedMay = 0;
@@ -223,18 +228,19 @@ final class NameBounds {
    * where reading one from Chronicle Map and scoring it costs microseconds.
    *
    * <p>Why it is a bound: the score is the pairs' similarities weighted by their tokens, over
-   * their weight plus {@code UNPAIRED_WEIGHT} times the unpaired tokens' (each token carries half
-   * its pair's weight). Raising a pair's similarities to its tokens' best raises the score; so
-   * does pairing a token left unpaired at its best, which is at least {@code PAIR_THRESHOLD}
-   * (0.75): it adds at least 0.375 of its weight above and 0.15 below, to a score of at most 1.
-   * So every pairing scores at most this.
+   * their weight plus {@code UNPAIRED_WEIGHT} times the unpaired tokens' (a pair weighs the mean of
+   * its two tokens, so each token brings half its own weight). Raising a pair's similarities to
+   * its tokens' best raises the score; so does pairing a token left unpaired at its best, which is
+   * at least {@code PAIR_THRESHOLD} (0.75): that adds at least 0.375 of its weight to the
+   * numerator and 0.15 to the denominator (0.5 in place of 0.35), a ratio of 2.5, to a score of at
+   * most 1. So every pairing scores at most this.
    */
   private double closerBound(Query q, int tokens, int k) {
     NameSimilarity.Tokens x = q.tokens;
     int qn = x.size();
     if (q.queryBest == null) {
       q.queryBest = new double[qn];
-      q.listedBest = new double[64];
+      q.listedBest = new double[MAX_TOKENS];
     }
     double[] bq = q.queryBest;
     double[] bl = q.listedBest;
@@ -414,6 +420,8 @@ final class NameBounds {
   }
 
   private static final int WEAK = 1 << 31;
+  /** Names of more tokens than this are not bounded: the entry is read. */
+  private static final int MAX_TOKENS = 64;
 
   /** Writes the entries' records in order, as they come: memory holds only the offsets. */
   static final class Writer implements java.io.Closeable {

@@ -54,8 +54,9 @@ final class StoreBuilder {
       Consumer<String> post = key -> postings.computeIfAbsent(key, k -> new IntList()).addOnce(id);
       for (ListedName n : e.names()) {
         Normalizer.NormalizedName nn = Normalizer.normalize(n.name());
-        prepared.add(NameSimilarity.Tokens.of(nn, null));
-        Keys.nameKeys(nn, post);
+        NameSimilarity.Tokens t = NameSimilarity.Tokens.of(nn, null);
+        prepared.add(t);
+        Keys.nameKeys(t, nn.particle(), (key, bits) -> post.accept(key));
         Keys.deletionKeys(nn, post);
         for (int i = 0; i < nn.tokens().length; i++) {
           if (!nn.particle()[i]) {

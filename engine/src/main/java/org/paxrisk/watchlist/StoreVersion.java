@@ -56,7 +56,18 @@ final class StoreVersion implements Closeable {
       }
     }
     this.nameBounds = b;
-    this.keyFilter = KeyFilter.read(dir.resolve(KeyFilter.FILE), manifest.keys());
+    this.keyFilter = keyFilter(dir, manifest);
+  }
+
+  /** The version's {@link KeyFilter}, or null: a file that cannot be read costs speed, not use. */
+  private static KeyFilter keyFilter(Path dir, Manifest manifest) {
+    try {
+      return KeyFilter.read(dir.resolve(KeyFilter.FILE), manifest.keys());
+    } catch (IOException x) {
+      LOG.warn("watch-list store version {}: could not read {} ({}); every key is looked up in"
+          + " the map", dir.getFileName(), KeyFilter.FILE, x.toString());
+      return null;
+    }
   }
 
   /**

@@ -266,9 +266,9 @@ public final class WatchlistMatcher {
       // The most that the rest of the query can add to a name: an equal date of birth and
       // nationality (see dateOfBirth and nationality).
       double bonus = (q.dateOfBirth() != null ? 0.08 : 0) + (q.nationality() != null ? 0.02 : 0);
-      // First, without reading anything: leave out the entries that cannot reach the threshold
-      // even if every token their keys came from paired perfectly. An entry that shares a
-      // document with the traveller is scored later, whatever its name.
+      // First, without reading names.bin or an entry: leave out the entries that cannot reach the
+      // threshold even if every token their keys came from paired perfectly. An entry that shares
+      // a document with the traveller is scored later, whatever its name.
       int n = 0;
       for (int id : top) {
         int bits = found.tokens(id);

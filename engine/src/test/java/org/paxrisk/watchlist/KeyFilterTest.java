@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -56,7 +58,7 @@ class KeyFilterTest {
     int through = 0;
     for (int i = 0; i < 200_000; i++) {
       String k = i % 2 == 0 ? Keys.documentKey("X" + rnd.nextInt(100_000_000))
-          : "S" + Skeleton.of(Long.toString(rnd.nextLong(), 36).toUpperCase());
+          : "S" + Skeleton.of(Long.toString(rnd.nextLong(), 36).toUpperCase(Locale.ROOT));
       if (!keys.contains(k)) {
         absent++;
         through += filter.mayHave(k) ? 1 : 0;
@@ -107,7 +109,7 @@ class KeyFilterTest {
     assertNotNull(KeyFilter.read(file, 2));
     assertNull(KeyFilter.read(file, 3), "another number of keys");
     byte[] b = Files.readAllBytes(file);
-    Files.write(file, java.util.Arrays.copyOf(b, b.length - 1));
+    Files.write(file, Arrays.copyOf(b, b.length - 1));
     assertNull(KeyFilter.read(file, 2), "a truncated file");
     b[0] ^= 1;
     Files.write(file, b);

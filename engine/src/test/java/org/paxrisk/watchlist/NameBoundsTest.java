@@ -140,6 +140,12 @@ class NameBoundsTest {
         int[] from = sources.get(queries.indexOf(q));
         for (int k = 0; k < 12; k++) {
           int id = k < 2 ? from[k] : rnd.nextInt(v.size());
+          if (k < 2) {
+            // Never left out at its own score, the sharpest floor for both bounds.
+            double real = bestName(v.lean(id), query);
+            assertTrue(real == 0 || bounds.mayReach(id, bounded, real - 1e-9),
+                q.name() + " / entry " + id + " at " + real);
+          }
           double floor = 0.5 + 0.45 * rnd.nextDouble();
           if (bounds.mayReach(id, bounded, floor)) {
             continue;
@@ -156,6 +162,16 @@ class NameBoundsTest {
       }
     }
     assertTrue(out > pairs / 2, "the bound leaves out too little to be worth it: " + out);
+  }
+
+  /** The best of an entry's names for the query after the weak factor, as scoring takes it. */
+  private static double bestName(EntryCodec.Lean e, NameSimilarity.Tokens query) {
+    double best = 0;
+    for (int n = 0; n < e.names().length; n++) {
+      double weak = e.weak()[n] ? 0.95 : 1.0;
+      best = Math.max(best, NameSimilarity.scoreAtLeast(query, e.names()[n], 0) * weak);
+    }
+    return best;
   }
 
   /**
@@ -180,8 +196,7 @@ class NameBoundsTest {
         }
         NameSimilarity.Tokens query = NameSimilarity.Tokens.of(Normalizer.normalize(varied),
             null);
-        double weak = e.weak()[0] ? 0.95 : 1.0;
-        double real = NameSimilarity.scoreAtLeast(query, e.names()[0], 0) * weak;
+        double real = bestName(e, query);
         if (real < 0.5 || real > 0.98) {
           continue;
         }
