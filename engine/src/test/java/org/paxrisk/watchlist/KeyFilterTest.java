@@ -29,7 +29,7 @@ class KeyFilterTest {
   void everyKeyOfTheStoreGetsThroughAndFewOthersDo() throws IOException {
     WatchlistStore.importList(dir, ListGenerator.withSeed(3).importer(20_000, "sanctions"),
         List.of(), "generated");
-    Path version = dir.resolve(StoreFiles.VERSIONS).resolve(WatchlistStore.currentVersion(dir));
+    Path version = new StoreFiles(dir).current();
     Manifest m = Manifest.read(version, version.getFileName().toString());
     KeyFilter filter = KeyFilter.read(version.resolve(KeyFilter.FILE), m.keys());
     assertNotNull(filter, "the import writes keys.bin");
@@ -94,7 +94,7 @@ class KeyFilterTest {
       }
     }
     List<List<WatchlistMatch>> with = matches(queries);
-    Path version = dir.resolve(StoreFiles.VERSIONS).resolve(WatchlistStore.currentVersion(dir));
+    Path version = new StoreFiles(dir).current();
     Files.delete(version.resolve(KeyFilter.FILE));
     List<List<WatchlistMatch>> without = matches(queries);
     int byDocument = 0;

@@ -95,7 +95,7 @@ class NameBoundsTest {
 
   @Test
   void theMatchesAreTheSameWithAndWithoutTheBounds() throws IOException {
-    Path version = dir.resolve(StoreFiles.VERSIONS).resolve(WatchlistStore.currentVersion(dir));
+    Path version = new StoreFiles(dir).current();
     List<String> with = new ArrayList<>();
     List<String> without = new ArrayList<>();
     try (StoreVersion v = StoreVersion.open(version)) {
@@ -127,7 +127,7 @@ class NameBoundsTest {
     SplittableRandom rnd = new SplittableRandom(5);
     int pairs = 0;
     int out = 0;
-    Path version = dir.resolve(StoreFiles.VERSIONS).resolve(WatchlistStore.currentVersion(dir));
+    Path version = new StoreFiles(dir).current();
     try (StoreVersion v = StoreVersion.open(version)) {
       NameBounds bounds = v.nameBounds();
       for (WatchlistMatcher.Query q : queries) {
@@ -184,7 +184,7 @@ class NameBoundsTest {
     SplittableRandom rnd = new SplittableRandom(23);
     int tried = 0;
     int leftOut = 0;
-    Path version = dir.resolve(StoreFiles.VERSIONS).resolve(WatchlistStore.currentVersion(dir));
+    Path version = new StoreFiles(dir).current();
     try (StoreVersion v = StoreVersion.open(version)) {
       NameBounds bounds = v.nameBounds();
       for (int id = 0; id < v.size() && tried < 1_000; id++) {
@@ -241,7 +241,7 @@ class NameBoundsTest {
    */
   @Test
   void aMissingOrOutdatedFileIsDerivedFromTheEntries() throws IOException {
-    Path version = dir.resolve(StoreFiles.VERSIONS).resolve(WatchlistStore.currentVersion(dir));
+    Path version = new StoreFiles(dir).current();
     Path file = version.resolve(NameBounds.FILE);
     byte[] built = Files.readAllBytes(file);
     try {
@@ -267,7 +267,7 @@ class NameBoundsTest {
 
   @Test
   void aFileForAnotherStoreIsIgnored(@TempDir Path other) throws IOException {
-    Path version = dir.resolve(StoreFiles.VERSIONS).resolve(WatchlistStore.currentVersion(dir));
+    Path version = new StoreFiles(dir).current();
     Path file = version.resolve(NameBounds.FILE);
     int n = listed.size();
     assertNotNull(NameBounds.open(file, n));
