@@ -102,6 +102,12 @@ final class NameBounds {
     /** Per joined span, its length and its first letter, the join's other two conditions. */
     final int[] joinedLength;
     final char[] joinedFirst;
+    /**
+     * {@link #hashBit} of each of {@link #joined} and {@link #skeletons}: a listed skeleton whose
+     * bit is not set equals none of them, and most do not, so {@link #mayJoin} rarely loops.
+     */
+    final long joinedBits;
+    final long skeletonBits;
 
     /** Per token, the bit ({@link #letterBit}) of each of its characters, and their union. */
     final byte[][] bits;
@@ -138,6 +144,16 @@ final class NameBounds {
           joined[j++] = tokens.joinedSkeleton(i, span).hashCode();
         }
       }
+      long jb = 0;
+      for (int h : joined) {
+        jb |= hashBit(h);
+      }
+      long sb = 0;
+      for (int h : skeletons) {
+        sb |= hashBit(h);
+      }
+      joinedBits = jb;
+      skeletonBits = sb;
     }
   }
 
@@ -378,6 +394,9 @@ final class NameBounds {
     for (int j = 0; j < k; j++) {
       int t = tokens + j * TOKEN;
       int s = ints.get(t + 4);
+      if ((q.joinedBits & hashBit(s)) == 0) {
+        continue;
+      }
       for (int h = 0; h < q.joined.length; h++) {
         if (q.joined[h] == s && q.joinedFirst[h] == ints.get(t) >>> 16
             && mayBeNear(ints.get(t + 5) >>> LENGTH_SHIFT, q.joinedLength[h])) {
@@ -388,6 +407,9 @@ final class NameBounds {
     NameSimilarity.Tokens x = q.tokens;
     for (int p = spans; p < end; p++) {
       int h = ints.get(p);
+      if ((q.skeletonBits & hashBit(h)) == 0) {
+        continue;
+      }
       // Spans are stored two tokens at a time from the first, then three at a time.
       int from = p - spans < k - 1 ? p - spans : p - spans - (k - 1);
       int span = p - spans < k - 1 ? 2 : 3;
@@ -399,6 +421,11 @@ final class NameBounds {
       }
     }
     return false;
+  }
+
+  /** One of 64 bits for a hash: the bits of a few hashes tell most others from them. */
+  private static long hashBit(int hash) {
+    return 1L << (hash * 0x9E3779B9 >>> 26);
   }
 
   /** Whether a listed length ({@link #MAX_LENGTH} or more: unknown) is at most two from {@code b}. */
