@@ -508,7 +508,7 @@ public final class Subject {
       for (Payment p : booking.payments()) {
         String n = p.cardNumber() == null ? "" : lettersAndDigits(p.cardNumber());
         // A masked number (XXXX...1234) would join strangers who share the last four digits.
-        if (n.length() >= 12 && digits(n).length() == n.length()) {
+        if (n.length() >= 12 && allDigits(n)) {
           out.add(n);
         }
       }
@@ -529,10 +529,18 @@ public final class Subject {
   }
 
   private static void addPhone(List<String> out, String phone) {
-    String digits = digits(phone);
-    // The last nine digits: the same number written with and without a country prefix.
-    if (digits.length() >= 7) {
-      out.add(digits.length() > 9 ? digits.substring(digits.length() - 9) : digits);
+    // The last nine digits: the same number written with and without a country prefix. Read
+    // from the end, without first copying every digit (a join reads every traveller's phones).
+    char[] last = new char[9];
+    int n = 0;
+    for (int i = phone.length() - 1; i >= 0 && n < last.length; i--) {
+      char c = phone.charAt(i);
+      if (c >= '0' && c <= '9') {
+        last[last.length - ++n] = c;
+      }
+    }
+    if (n >= 7) {
+      out.add(new String(last, last.length - n, n));
     }
   }
 
@@ -554,15 +562,14 @@ public final class Subject {
     return number == null ? null : lettersAndDigits(number);
   }
 
-  private static String digits(String s) {
-    StringBuilder b = new StringBuilder(s.length());
+  private static boolean allDigits(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c >= '0' && c <= '9') {
-        b.append(c);
+      if (c < '0' || c > '9') {
+        return false;
       }
     }
-    return b.toString();
+    return true;
   }
 
   @Override
