@@ -108,6 +108,9 @@ public final class EndToEnd {
       // CPU time swings less than wall time on a shared machine: a steadier figure to compare.
       System.out.printf(Locale.ROOT, "CPU over the batch (every thread: workers, JIT, collector):"
           + " %.1f s, %.1f µs a traveller%n", cpu / 1e9, cpu / 1e3 / r.travellers());
+      System.out.printf(Locale.ROOT, "first pass (which files hold which flights): %.1f s;"
+          + " first flight written after %.1f s%n", timeline.firstPassNanos / 1e9,
+          timeline.flights.isEmpty() ? 0 : (timeline.flights.get(0)[0] - t) / 1e9);
       long[] half = timeline.secondHalf();
       if (half != null) {
         double hs = (end - half[0]) / 1e9;
@@ -167,6 +170,13 @@ public final class EndToEnd {
   private static final class Timeline implements Batch.Progress {
     private final List<long[]> flights = new ArrayList<>(); // {nanoTime, assessments so far}
     private long count;
+    private final long begun = System.nanoTime();
+    private long firstPassNanos;
+
+    @Override
+    public void started(long travellers) {
+      firstPassNanos = System.nanoTime() - begun;
+    }
 
     @Override
     public void screened(int travellers) {
