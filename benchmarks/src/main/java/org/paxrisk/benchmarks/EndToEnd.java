@@ -91,7 +91,7 @@ public final class EndToEnd {
       long cpu = processCpuNanos();
       long t = System.nanoTime();
       BatchReport r;
-      Timeline timeline = new Timeline();
+      Timeline timeline = new Timeline(t);
       try (OutputStream out = new BufferedOutputStream(
           Files.newOutputStream(work.resolve("results.jsonl")), 1 << 16);
           AssessmentWriter w = AssessmentWriter.jsonl(out)) {
@@ -110,7 +110,7 @@ public final class EndToEnd {
           + " %.1f s, %.1f µs a traveller%n", cpu / 1e9, cpu / 1e3 / r.travellers());
       System.out.printf(Locale.ROOT, "first pass (which files hold which flights): %.1f s;"
           + " first flight written after %.1f s%n", timeline.firstPassNanos / 1e9,
-          timeline.flights.isEmpty() ? 0 : (timeline.flights.get(0)[0] - t) / 1e9);
+          timeline.firstFlightNanos() / 1e9);
       long[] half = timeline.secondHalf();
       if (half != null) {
         double hs = (end - half[0]) / 1e9;
@@ -170,8 +170,12 @@ public final class EndToEnd {
   private static final class Timeline implements Batch.Progress {
     private final List<long[]> flights = new ArrayList<>(); // {nanoTime, assessments so far}
     private long count;
-    private final long begun = System.nanoTime();
+    private final long begun;
     private long firstPassNanos;
+
+    Timeline(long begun) {
+      this.begun = begun;
+    }
 
     @Override
     public void started(long travellers) {
@@ -182,6 +186,11 @@ public final class EndToEnd {
     public void screened(int travellers) {
       count += travellers;
       flights.add(new long[] {System.nanoTime(), count});
+    }
+
+    /** From the batch's start to the first flight written (0 if none was). */
+    long firstFlightNanos() {
+      return flights.isEmpty() ? 0 : flights.get(0)[0] - begun;
     }
 
     /** {start, assessments}: from the first flight end at or past half the assessments on. */
